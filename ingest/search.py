@@ -1,0 +1,216 @@
+"""Hybrid search: dense vectors (FAISS) and German BM25, fused by weighted reciprocal rank.
+
+Library use: ``SearchIndex.open(settings).search("Frage", k=5)``; command line:
+``python -m ingest.search "Frage" [--index DIR] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from ingest import index_folder as folder
+from ingest.keyword_index import KeywordIndex, top_entries
+from ingest.passage_store import PassageStore, StoredDocument
+from ingest.settings import CoreSettings, SearchSettings
+from ingest.types import SearchHit
+from ingest.vector_store import FaissVectorStore
+from models import AssistantError, Embedder, create_embedder
+
+SearchMode = Literal["hybrid", "dense", "keyword"]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Restrict a search to some documents (by id) or to sources under a path prefix."""
+
+    doc_ids: tuple[str, ...] = ()
+    source_prefix: str = ""
+
+
+class _Generation:
+    """The read side of one published index generation."""
+
+    def __init__(self, path: Path, embedder: Embedder) -> None:
+        self.path = path
+        self.manifest = folder.read_manifest(path)
+        folder.check_embedder(self.manifest, embedder.name, embedder.dimension)
+        self.store = PassageStore(path / folder.STORE_FILE, read_only=True)
+        self.vectors = FaissVectorStore.load(path / folder.VECTORS_FILE)
+        self.keywords = KeywordIndex.load(path / folder.KEYWORD_FOLDER)
+
+
+class SearchIndex:
+    def __init__(self, index_dir: Path, embedder: Embedder, settings: SearchSettings) -> None:
+        self.index_dir = index_dir
+        self.embedder = embedder
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._generation = _Generation(folder.require_generation(index_dir), embedder)
+
+    @classmethod
+    def open(cls, settings: CoreSettings, embedder: Embedder | None = None) -> SearchIndex:
+        return cls(settings.ingest.index_dir, embedder or create_embedder(settings.embedder), settings.search)
+
+    @property
+    def store(self) -> PassageStore:
+        return self.refresh().store
+
+    @property
+    def manifest(self) -> folder.Manifest:
+        return self.refresh().manifest
+
+    def refresh(self) -> _Generation:
+        """Switch to a newer published generation (after an upload or ingest), if there is one."""
+        live = folder.require_generation(self.index_dir)
+        with self._lock:
+            if live != self._generation.path:
+                self._generation = _Generation(live, self.embedder)
+            return self._generation
+
+    def search(
+        self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: SearchMode = "hybrid"
+    ) -> list[SearchHit]:
+        """The ``k`` best passages for ``query``, best first."""
+        generation = self.refresh()
+        if not query.strip():
+            return []
+        allowed = self._allowed_ids(generation, filters)
+        if allowed is not None and len(allowed) == 0:
+            return []
+        limit = max(self.settings.candidates, k)
+        dense = self._dense(generation, query, limit, filters, allowed) if mode != "keyword" else []
+        keyword = self._keyword(generation, query, limit, allowed) if mode != "dense" else []
+        fused = self._fuse(dense, keyword)[:k]
+        return self._hits(generation, fused, dense, keyword)
+
+    def _dense(
+        self,
+        generation: _Generation,
+        query: str,
+        limit: int,
+        filters: SearchFilters | None,
+        allowed: np.ndarray | None,
+    ) -> list[tuple[int, float]]:
+        vector = self.embedder.embed_query(query)
+        if allowed is None:
+            return generation.vectors.search(vector, limit)
+        doc_ids = self._filtered_doc_ids(generation, filters)
+        ids, vectors = generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
+        return top_entries(ids, vectors @ vector + 1.0, limit)  # +1 keeps every cosine positive
+
+    def _keyword(
+        self, generation: _Generation, query: str, limit: int, allowed: np.ndarray | None
+    ) -> list[tuple[int, float]]:
+        scores = generation.keywords.scores(query)
+        if allowed is not None:
+            scores = np.where(np.isin(generation.keywords.ids, allowed), scores, 0.0)
+        return top_entries(generation.keywords.ids, scores, limit)
+
+    def _fuse(self, dense: list[tuple[int, float]], keyword: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Weighted reciprocal-rank fusion of both rankings."""
+        k = self.settings.rrf_k
+        scores: dict[int, float] = {}
+        for weight, ranking in ((self.settings.dense_weight, dense), (self.settings.keyword_weight, keyword)):
+            for rank, (passage_id, _) in enumerate(ranking):
+                scores[passage_id] = scores.get(passage_id, 0.0) + weight / (k + rank + 1)
+        return sorted(scores.items(), key=lambda item: -item[1])
+
+    def _hits(
+        self,
+        generation: _Generation,
+        fused: list[tuple[int, float]],
+        dense: list[tuple[int, float]],
+        keyword: list[tuple[int, float]],
+    ) -> list[SearchHit]:
+        passages = generation.store.passages_by_id([pid for pid, _ in fused])
+        documents = {doc.doc_id: doc for doc in generation.store.documents()}
+        dense_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(dense)}
+        keyword_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(keyword)}
+        hits = []
+        for passage_id, score in fused:
+            passage = passages[passage_id]
+            document = documents[passage.doc_id]
+            hits.append(
+                SearchHit(
+                    passage_id=passage_id,
+                    doc_id=passage.doc_id,
+                    title=document.title,
+                    path=document.source,
+                    page_start=passage.page_start,
+                    page_end=passage.page_end,
+                    heading=passage.heading,
+                    section=passage.section,
+                    char_start=passage.char_start,
+                    char_end=passage.char_end,
+                    text=passage.text,
+                    score=round(score, 6),
+                    dense_rank=dense_rank.get(passage_id),
+                    keyword_rank=keyword_rank.get(passage_id),
+                )
+            )
+        return hits
+
+    def _allowed_ids(self, generation: _Generation, filters: SearchFilters | None) -> np.ndarray | None:
+        if filters is None or (not filters.doc_ids and not filters.source_prefix):
+            return None
+        doc_ids = self._filtered_doc_ids(generation, filters)
+        if not doc_ids:
+            return np.zeros(0, dtype=np.int64)
+        ids, _ = generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
+        return ids
+
+    @staticmethod
+    def _filtered_doc_ids(generation: _Generation, filters: SearchFilters | None) -> list[str]:
+        documents: list[StoredDocument] = generation.store.documents()
+        if filters is None:
+            return [doc.doc_id for doc in documents]
+        return [
+            doc.doc_id
+            for doc in documents
+            if (not filters.doc_ids or doc.doc_id in filters.doc_ids) and doc.source.startswith(filters.source_prefix)
+        ]
+
+
+def _print_hits(hits: list[SearchHit], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        print("Keine passenden Abschnitte gefunden.")
+    for rank, hit in enumerate(hits, start=1):
+        where = f"S. {hit.page_start}" + (f"–{hit.page_end}" if hit.page_end != hit.page_start else "")
+        label = f", {hit.section}" if hit.section else ""
+        print(f"[{rank}] {hit.title} ({hit.path}, {where}{label})  Wert {hit.score:.4f}")
+        print("    " + " ".join(hit.text.split())[:300])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest.search", description="Im Suchindex suchen.")
+    parser.add_argument("frage", help="Suchanfrage oder Frage")
+    parser.add_argument("--index", type=Path, help="Index-Ordner (Standard: ASSISTANT_INGEST__INDEX_DIR)")
+    parser.add_argument("-k", type=int, default=5, help="Anzahl der Treffer")
+    parser.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid")
+    parser.add_argument("--json", action="store_true", help="Ausgabe als JSON")
+    args = parser.parse_args(argv)
+    settings = CoreSettings()
+    if args.index:
+        settings.ingest.index_dir = args.index
+    try:
+        hits = SearchIndex.open(settings).search(args.frage, k=args.k, mode=args.mode)
+    except AssistantError as error:
+        print(f"Fehler: {error.message}", file=sys.stderr)
+        return 2
+    _print_hits(hits, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Ingest and retrieval settings, and the settings root shared by every entry point."""
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingest.vector_store import VectorIndexKind
+from models.settings import EmbedderSettings
+
+SUPPORTED_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx")
+
+
+class IngestSettings(BaseModel):
+    index_dir: Path = Field(Path("data/index"), description="Folder that holds the whole index.")
+    chunk_size: int = Field(1000, ge=200, description="Target passage length in characters.")
+    chunk_overlap: int = Field(150, ge=0, description="Overlap between neighbouring passages in characters.")
+    ocr: bool = Field(True, description="OCR PDF pages without a text layer (Tesseract).")
+    ocr_language: str = Field("deu", description="Tesseract language(s), e.g. 'deu' or 'deu+eng'.")
+    ocr_dpi: int = Field(300, ge=72, description="Render resolution for OCR.")
+    max_file_mb: int = Field(100, ge=1, description="Files larger than this are skipped.")
+    vector_index: VectorIndexKind = Field(
+        "auto", description="FAISS index type: flat (exact), hnsw, ivf, or auto (exact up to 200,000 passages)."
+    )
+
+
+class SearchSettings(BaseModel):
+    candidates: int = Field(100, ge=10, description="Passages fetched from each retriever before fusion.")
+    rrf_k: int = Field(60, ge=1, description="Constant of reciprocal-rank fusion.")
+    dense_weight: float = Field(1.0, ge=0.0, description="Weight of the vector ranking in the fusion.")
+    keyword_weight: float = Field(1.0, ge=0.0, description="Weight of the keyword ranking in the fusion.")
+
+
+class CoreSettings(BaseSettings):
+    """Settings root for ingest and search; the assistant extends it. Env prefix ``ASSISTANT_``,
+    nested groups with ``__`` (e.g. ``ASSISTANT_INGEST__INDEX_DIR``)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)

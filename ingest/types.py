@@ -1,0 +1,81 @@
+"""The data a citation needs: documents with their pages, passages that point into them, search hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PAGE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Page:
+    """Extracted text of one page (1-based). Non-paginated formats have a single page 1."""
+
+    number: int
+    text: str
+    ocr: bool = False
+
+
+@dataclass
+class LoadedDocument:
+    """What a loader returns: the text per page plus metadata. Headings are marked as Markdown '#' lines."""
+
+    path: Path
+    format: str
+    title: str
+    pages: list[Page]
+    metadata: dict[str, str] = field(default_factory=dict)
+    ocr_seconds: float = 0.0
+
+    @property
+    def ocr_pages(self) -> int:
+        return sum(page.ocr for page in self.pages)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The unit that is embedded and searched.
+
+    ``char_start``/``char_end`` are offsets into the document's full text (pages joined with
+    PAGE_SEPARATOR); ``text`` is exactly that slice. ``indexed_text`` adds title and heading as context.
+    """
+
+    doc_id: str
+    ordinal: int
+    text: str
+    indexed_text: str
+    page_start: int
+    page_end: int
+    heading: str
+    section: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    passage_id: int
+    doc_id: str
+    title: str
+    path: str
+    page_start: int
+    page_end: int
+    heading: str
+    section: str
+    char_start: int
+    char_end: int
+    text: str
+    score: float
+    dense_rank: int | None = None
+    keyword_rank: int | None = None
+
+
+def join_pages(pages: list[Page]) -> tuple[str, list[int]]:
+    """Full document text and the start offset of every page in it."""
+    starts: list[int] = []
+    position = 0
+    for page in pages:
+        starts.append(position)
+        position += len(page.text) + len(PAGE_SEPARATOR)
+    return PAGE_SEPARATOR.join(page.text for page in pages), starts

