@@ -64,14 +64,16 @@ class KeywordIndex:
         return self._ids
 
 
-def top_entries(ids: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
-    """(id, score) of the ``limit`` best positive scores, best first."""
+def top_entries(
+    ids: np.ndarray, scores: np.ndarray, limit: int, *, positive_only: bool = True
+) -> list[tuple[int, float]]:
+    """(id, score) of the ``limit`` best scores (only positive ones by default), best first."""
     if len(scores) == 0:
         return []
     limit = min(limit, len(scores))
     best = np.argpartition(-scores, limit - 1)[:limit]
     best = best[np.argsort(-scores[best], kind="stable")]
-    return [(int(ids[i]), float(scores[i])) for i in best if scores[i] > 0]
+    return [(int(ids[i]), float(scores[i])) for i in best if scores[i] > 0 or not positive_only]
 
 
 def _vocabulary(retriever: bm25s.BM25 | None) -> frozenset[str]:

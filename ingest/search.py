@@ -104,7 +104,7 @@ class SearchIndex:
             return generation.vectors.search(vector, limit)
         doc_ids = self._filtered_doc_ids(generation, filters)
         ids, vectors = generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
-        return top_entries(ids, vectors @ vector + 1.0, limit)  # +1 keeps every cosine positive
+        return top_entries(ids, vectors @ vector, limit, positive_only=False)
 
     def _keyword(
         self, generation: _Generation, query: str, limit: int, allowed: np.ndarray | None
@@ -133,6 +133,7 @@ class SearchIndex:
         passages = generation.store.passages_by_id([pid for pid, _ in fused])
         documents = {doc.doc_id: doc for doc in generation.store.documents()}
         dense_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(dense)}
+        dense_score = dict(dense)
         keyword_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(keyword)}
         hits = []
         for passage_id, score in fused:
@@ -153,6 +154,7 @@ class SearchIndex:
                     text=passage.text,
                     score=round(score, 6),
                     dense_rank=dense_rank.get(passage_id),
+                    dense_score=dense_score.get(passage_id),
                     keyword_rank=keyword_rank.get(passage_id),
                 )
             )

@@ -69,6 +69,7 @@ class SearchHit:
     score: float
     dense_rank: int | None = None
     keyword_rank: int | None = None
+    dense_score: float | None = None
 
 
 def join_pages(pages: list[Page]) -> tuple[str, list[int]]:

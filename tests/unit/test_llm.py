@@ -34,9 +34,7 @@ def _smollm_path() -> Path:
 
 @pytest.fixture(scope="module")
 def chat_model() -> ChatModel:
-    settings = LlmSettings.model_validate(
-        {"model_path": _smollm_path(), "context_tokens": 1024, "threads": 2}
-    )
+    settings = LlmSettings.model_validate({"model_path": _smollm_path(), "context_tokens": 1024, "threads": 2})
     return create_chat_model(settings)
 
 
@@ -159,9 +157,7 @@ def test_verified_sidecar_skips_rehashing_until_size_or_mtime_change(tmp_path: P
     target = tmp_path / "models" / "model.gguf"
 
     def ensure(part_paths: list[Path]) -> Path:
-        return ensure_joined_file(
-            target, part_paths=lambda: part_paths, sha256=_sha256(joined), size=len(joined)
-        )
+        return ensure_joined_file(target, part_paths=lambda: part_paths, sha256=_sha256(joined), size=len(joined))
 
     ensure(parts)
     # Same size and mtime: the sidecar is trusted, so even changed bytes are not re-hashed (and the
@@ -182,10 +178,7 @@ def test_correct_file_without_sidecar_is_verified_by_hashing_not_rejoined(tmp_pa
     target = tmp_path / "model.gguf"
     target.write_bytes(joined)
     no_parts: list[Path] = []  # joining from these would fail: the file must be accepted as it is
-    assert (
-        ensure_joined_file(target, part_paths=lambda: no_parts, sha256=_sha256(joined), size=len(joined))
-        == target
-    )
+    assert ensure_joined_file(target, part_paths=lambda: no_parts, sha256=_sha256(joined), size=len(joined)) == target
     assert (tmp_path / "model.gguf.verified").is_file()
 
 

@@ -73,10 +73,7 @@ def test_pdf_title_ignores_placeholders_and_file_names() -> None:
     assert clean_pdf_title("Microsoft Word - Satzung_Hundesteuer.doc") == "Satzung Hundesteuer"
     assert clean_pdf_title("untitled") is None
     assert clean_pdf_title("Microsoft Word - x.doc") is None
-    assert (
-        clean_pdf_title("Polizeiverordnung der Gemeinde Bad Boll")
-        == "Polizeiverordnung der Gemeinde Bad Boll"
-    )
+    assert clean_pdf_title("Polizeiverordnung der Gemeinde Bad Boll") == "Polizeiverordnung der Gemeinde Bad Boll"
 
 
 def test_title_line_skips_page_numbers_and_running_headers() -> None:
@@ -140,9 +137,7 @@ def test_garbage_behind_pdf_header_is_reported_as_damaged(settings: IngestSettin
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
 
-    assert (
-        _unreadable_reason(broken, settings) == "Die PDF-Datei ist beschädigt und kann nicht gelesen werden."
-    )
+    assert _unreadable_reason(broken, settings) == "Die PDF-Datei ist beschädigt und kann nicht gelesen werden."
 
 
 def _encrypted_copy(target: Path, *, user_password: str, owner_password: str | None) -> Path:
@@ -303,9 +298,7 @@ def test_empty_file_is_rejected(settings: IngestSettings, tmp_path: Path) -> Non
     assert _unreadable_reason(path, settings) == "Die Datei ist leer."
 
 
-def test_markdown_with_only_front_matter_has_no_readable_text(
-    settings: IngestSettings, tmp_path: Path
-) -> None:
+def test_markdown_with_only_front_matter_has_no_readable_text(settings: IngestSettings, tmp_path: Path) -> None:
     path = tmp_path / "nur-kopf.md"
     path.write_text("---\ntitel: Leer\n---\n\n")
 

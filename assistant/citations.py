@@ -1,0 +1,106 @@
+"""Citation verification: a marker [n] is shown only if source n was given to the model, the sentence that
+carries it shares content with that source, and the quoted span is found verbatim in the stored text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from assistant.context import Excerpt, Sentence
+from assistant.schemas import CitationPublic
+from ingest.german import GermanAnalyzer
+
+MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
+_ANSWER_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_ANALYZER = GermanAnalyzer()
+MIN_SHARED_TOKENS = 1
+
+
+class DocumentTexts(Protocol):
+    """The stored extracted text, against which every quote is checked."""
+
+    def text(self, doc_id: str) -> str: ...
+
+    def page_at(self, doc_id: str, offset: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class VerifiedAnswer:
+    text: str
+    citations: list[CitationPublic]
+    dropped: int
+
+
+def verify(answer: str, excerpts: list[Excerpt], texts: DocumentTexts) -> VerifiedAnswer:
+    """Remove every marker that does not verify; return the cleaned text and the verified citations."""
+    by_number = {excerpt.number: excerpt for excerpt in excerpts}
+    citations: dict[int, CitationPublic] = {}
+    dropped = 0
+    pieces: list[str] = []
+    for sentence in _ANSWER_SENTENCE.findall(answer):
+        kept_sentence, sentence_dropped = _verify_sentence(sentence, by_number, texts, citations)
+        pieces.append(kept_sentence)
+        dropped += sentence_dropped
+    text = re.sub(r"[ \t]+([.,;:])", r"\1", "".join(pieces)).strip()
+    return VerifiedAnswer(text, sorted(citations.values(), key=lambda c: c.number), dropped)
+
+
+def _verify_sentence(
+    sentence: str,
+    by_number: dict[int, Excerpt],
+    texts: DocumentTexts,
+    citations: dict[int, CitationPublic],
+) -> tuple[str, int]:
+    claim = MARKER.sub("", sentence)
+    dropped = 0
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal dropped
+        kept = []
+        for number in (int(n) for n in re.split(r"\s*[,;]\s*", match.group(1))):
+            citation = citations.get(number) or _citation(number, claim, by_number, texts)
+            if citation is None:
+                dropped += 1
+                continue
+            citations.setdefault(number, citation)
+            kept.append(f"[{number}]")
+        return " " + "".join(kept) if kept else ""
+
+    return MARKER.sub(keep_or_drop, sentence), dropped
+
+
+def _citation(number: int, claim: str, by_number: dict[int, Excerpt], texts: DocumentTexts) -> CitationPublic | None:
+    excerpt = by_number.get(number)
+    if excerpt is None:
+        return None
+    quote = _best_supporting_sentence(claim, excerpt.sentences)
+    if quote is None:
+        return None
+    if texts.text(excerpt.hit.doc_id)[quote.start : quote.start + len(quote.text)] != quote.text:
+        return None  # the span is not in the stored document: never show it
+    hit = excerpt.hit
+    return CitationPublic(
+        number=number,
+        passage_id=hit.passage_id,
+        doc_id=hit.doc_id,
+        title=hit.title,
+        source=hit.path,
+        page=texts.page_at(hit.doc_id, quote.start),
+        section=hit.section,
+        quote=quote.text,
+        quote_start=quote.start,
+        quote_end=quote.start + len(quote.text),
+        passage_start=hit.char_start,
+        passage_end=hit.char_end,
+    )
+
+
+def _best_supporting_sentence(claim: str, sentences: tuple[Sentence, ...]) -> Sentence | None:
+    wanted = set(_ANALYZER.tokens(claim))
+    best, best_shared = None, 0
+    for sentence in sentences:
+        shared = len(wanted & set(_ANALYZER.tokens(sentence.text)))
+        if shared > best_shared:
+            best, best_shared = sentence, shared
+    return best if best_shared >= MIN_SHARED_TOKENS else None

@@ -1,0 +1,37 @@
+"""GET /api/search: the hybrid search on its own (passages with document, page, § and offsets)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from assistant.deps import ServicesDep
+from assistant.schemas import SearchHitPublic
+
+router = APIRouter(prefix="/api", tags=["search"])
+
+
+@router.get("/search", response_model=list[SearchHitPublic])
+def search(
+    services: ServicesDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000, description="Suchanfrage")],
+    k: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[SearchHitPublic]:
+    hits = services.index.search(q, k=k)
+    return [
+        SearchHitPublic(
+            number=rank,
+            passage_id=hit.passage_id,
+            doc_id=hit.doc_id,
+            title=hit.title,
+            source=hit.path,
+            page_start=hit.page_start,
+            page_end=hit.page_end,
+            section=hit.section,
+            heading=hit.heading,
+            char_start=hit.char_start,
+            char_end=hit.char_end,
+            text=hit.text,
+            score=hit.score,
+        )
+        for rank, hit in enumerate(hits, start=1)
+    ]

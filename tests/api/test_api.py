@@ -1,0 +1,103 @@
+"""API tests on the real app with the sample documents and the real embedder (no LLM needed here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.app import create_app
+from assistant.services import Services
+from models.embedders import Embedder
+from tests.conftest import FIXTURES, assistant_settings
+
+
+@pytest.fixture
+def client(private_index: Path, embedder: Embedder, tmp_path: Path) -> Iterator[TestClient]:
+    settings = assistant_settings(private_index, tmp_path)
+    settings.server.max_upload_mb = 1
+    with TestClient(create_app(settings, Services(settings, embedder=embedder))) as test_client:
+        yield test_client
+
+
+def test_health_reports_offline_operation_and_index_size(client: TestClient) -> None:
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok" and body["offline"] is True
+    assert body["documents"] == 8 and body["passages"] > 50
+
+
+def test_search_returns_passages_with_document_page_and_section(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "Räum- und Streupflicht Gehweg", "k": 3}).json()
+    assert hits[0]["source"] == "BBO_Satzung_Streupflicht.md"
+    assert hits[0]["section"].startswith("§")
+    assert hits[0]["page_start"] == 1 and hits[0]["char_end"] > hits[0]["char_start"]
+
+
+def test_document_detail_has_pages_and_passages_for_the_source_view(client: TestClient) -> None:
+    documents = client.get("/api/documents").json()
+    pdf = next(doc for doc in documents if doc["source"] == "FeuerwKostErsV_BW.pdf")
+    detail = client.get(f"/api/documents/{pdf['id']}").json()
+    assert [page["number"] for page in detail["page_texts"]] == [1, 2, 3]
+    text = "\n\n".join(page["text"] for page in detail["page_texts"])
+    passage = detail["passage_refs"][0]
+    assert text[passage["char_start"] : passage["char_end"]].strip()
+
+
+def test_unknown_document_gets_a_german_404(client: TestClient) -> None:
+    response = client.get("/api/documents/gibtesnicht")
+    assert response.status_code == 404
+    assert response.json() == {"error": "nicht_gefunden", "message": "Dieses Dokument gibt es (nicht mehr) im Index."}
+
+
+def test_invalid_chat_request_gets_a_german_message(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"question": ""})
+    assert response.status_code == 422
+    assert "ungültig" in response.json()["message"]
+
+
+def test_corrupt_upload_gets_a_german_error_and_changes_nothing(client: TestClient) -> None:
+    before = client.get("/api/documents").json()
+    broken = (FIXTURES / "FeuerwKostErsV_BW.pdf").read_bytes()[:700]
+    response = client.post("/api/documents", files=[("files", ("bescheid.pdf", broken, "application/pdf"))])
+    assert response.status_code == 422
+    assert "beschädigt" in response.json()["message"]
+    assert client.get("/api/documents").json() == before
+
+
+def test_oversized_upload_is_refused_and_changes_nothing(client: TestClient) -> None:
+    before = client.get("/api/documents").json()
+    big = b"Gemeinde " * 150_000  # 1.35 MB > max_upload_mb = 1
+    response = client.post("/api/documents", files=[("files", ("akte.txt", big, "text/plain"))])
+    assert response.status_code == 413
+    assert "zu groß" in response.json()["message"]
+    assert client.get("/api/documents").json() == before
+
+
+def test_unsupported_upload_type_is_refused(client: TestClient) -> None:
+    response = client.post("/api/documents", files=[("files", ("tabelle.xlsx", b"PK\x03\x04", "application/zip"))])
+    assert response.status_code == 415
+    assert "nicht unterstützt" in response.json()["message"]
+
+
+def test_upload_is_searchable_and_delete_removes_it(client: TestClient) -> None:
+    content = (FIXTURES / "legalquad_121560.txt").read_bytes()
+    response = client.post("/api/documents", files=[("files", ("urteil.txt", content, "text/plain"))])
+    assert response.status_code == 200
+    document = response.json()["documents"][0]
+    assert document["source"] == "urteil.txt" and document["passages"] >= 1
+    hits = client.get("/api/search", params={"q": "Berufungszulassung Streitwert", "k": 3}).json()
+    assert hits[0]["doc_id"] == document["id"]
+
+    assert client.delete(f"/api/documents/{document['id']}").status_code == 204
+    assert document["id"] not in {doc["id"] for doc in client.get("/api/documents").json()}
+    assert client.delete(f"/api/documents/{document['id']}").status_code == 404
+
+
+def test_web_chat_page_and_assets_are_served_locally(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "<html" in page.text.lower()
+    assert "https://" not in page.text  # no CDN
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/docs").status_code == 200
