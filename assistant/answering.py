@@ -28,6 +28,7 @@ _ABSTENTION = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_ANSWER_CHARS = 300
+LABEL_TITLE_CHARS = 70
 Event = tuple[str, dict[str, Any]]
 
 
@@ -168,7 +169,10 @@ class Answerer:
         turns = request.history[-2 * self.settings.history_turns :] if self.settings.history_turns else []
         for turn in turns:
             messages.append(ChatMessage(turn.role, turn.content[:_HISTORY_ANSWER_CHARS]))
-        sources = "\n\n".join(f"[{e.number}] {_label(e.hit)}\n{e.render()}" for e in excerpts)
+        sources = "\n\n".join(
+            f"[{e.number}] {_label(e.hit, previous.hit if previous else None)}\n{e.render()}"
+            for e, previous in zip(excerpts, [None, *excerpts[:-1]], strict=True)
+        )
         user = load_prompt("answer_user").format(sources=sources, question=request.question.strip())
         messages.append(ChatMessage("user", user))
         return messages
@@ -179,11 +183,15 @@ def _evidence(hits: list[SearchHit]) -> float:
     return max(scores, default=0.0)
 
 
-def _label(hit: SearchHit) -> str:
-    parts = [hit.title, f"S. {hit.page_start}"]
-    if hit.section:
-        parts.append(hit.section)
-    return "(" + ", ".join(parts) + ")"
+def _label(hit: SearchHit, previous: SearchHit | None) -> str:
+    """Short source label; a repeated document is "ebenda" to save prompt tokens."""
+    title = "ebenda" if previous and previous.doc_id == hit.doc_id else _shorten(hit.title, LABEL_TITLE_CHARS)
+    parts = [title, f"S. {hit.page_start}", hit.section]
+    return "(" + ", ".join(part for part in parts if part) + ")"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
 
 
 def _source(excerpt: Excerpt) -> SourcePublic:

@@ -12,9 +12,11 @@ from assistant.schemas import CitationPublic
 from ingest.german import GermanAnalyzer
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
-_ANSWER_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_SENTENCE_BREAK = re.compile(r"((?<=[.!?])\s+|\n+)")
 _ANALYZER = GermanAnalyzer()
 MIN_SHARED_TOKENS = 1
+MIN_ATTRIBUTION_TOKENS = 2
+MIN_ATTRIBUTION_SHARE = 0.6
 
 
 class DocumentTexts(Protocol):
@@ -38,12 +40,18 @@ def verify(answer: str, excerpts: list[Excerpt], texts: DocumentTexts) -> Verifi
     citations: dict[int, CitationPublic] = {}
     dropped = 0
     pieces: list[str] = []
-    for sentence in _ANSWER_SENTENCE.findall(answer):
+    for sentence in _answer_sentences(answer):
         kept_sentence, sentence_dropped = _verify_sentence(sentence, by_number, texts, citations)
         pieces.append(kept_sentence)
         dropped += sentence_dropped
     text = re.sub(r"[ \t]+([.,;:])", r"\1", "".join(pieces)).strip()
     return VerifiedAnswer(text, sorted(citations.values(), key=lambda c: c.number), dropped)
+
+
+def _answer_sentences(answer: str) -> list[str]:
+    """The answer cut into sentences, each with its trailing whitespace, so joining them restores it."""
+    parts = _SENTENCE_BREAK.split(answer)
+    return [text + separator for text, separator in zip(parts[::2], [*parts[1::2], ""], strict=True)]
 
 
 def _verify_sentence(
@@ -54,6 +62,8 @@ def _verify_sentence(
 ) -> tuple[str, int]:
     claim = MARKER.sub("", sentence)
     dropped = 0
+    if not MARKER.search(sentence):
+        return _attribute(sentence, claim, by_number, texts, citations), 0
 
     def keep_or_drop(match: re.Match[str]) -> str:
         nonlocal dropped
@@ -68,6 +78,33 @@ def _verify_sentence(
         return " " + "".join(kept) if kept else ""
 
     return MARKER.sub(keep_or_drop, sentence), dropped
+
+
+def _attribute(
+    sentence: str,
+    claim: str,
+    by_number: dict[int, Excerpt],
+    texts: DocumentTexts,
+    citations: dict[int, CitationPublic],
+) -> str:
+    """Small models often forget markers: cite the source whose sentence clearly carries the same content."""
+    wanted = set(_ANALYZER.tokens(claim))
+    if len(wanted) < MIN_ATTRIBUTION_TOKENS:
+        return sentence
+    best_number, best_shared = 0, 0
+    for number, excerpt in by_number.items():
+        shared = len(wanted & set(_ANALYZER.tokens(" ".join(s.text for s in excerpt.sentences))))
+        if shared > best_shared:
+            best_number, best_shared = number, shared
+    if best_shared < MIN_ATTRIBUTION_SHARE * len(wanted):
+        return sentence
+    citation = citations.get(best_number) or _citation(best_number, claim, by_number, texts)
+    if citation is None:
+        return sentence
+    citations.setdefault(best_number, citation)
+    stripped = sentence.rstrip()
+    end = len(stripped) - 1 if stripped.endswith((".", "!", "?")) else len(stripped)
+    return f"{stripped[:end]} [{best_number}]{stripped[end:]}{sentence[len(stripped) :]}"
 
 
 def _citation(number: int, claim: str, by_number: dict[int, Excerpt], texts: DocumentTexts) -> CitationPublic | None:

@@ -23,6 +23,13 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 _ANALYZER = GermanAnalyzer()
+_TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
+_MARKUP = re.compile(r"\*\*|__|^#+\s*|(?<=\s)#+\s")
+_ABBREVIATION = re.compile(
+    r"\b(Abs|Nr|Art|S|z|u|d|i|o|Ziff|lit|bzw|ggf|vgl|z\. ?B|u\. ?a|d\. ?h|Buchst|Satz|Anl|Kap|Bd|ca|Dr|Str|gem"
+    r"|i\. ?V\. ?m)\.$"
+)
+MAX_TABLE_CHARS = 700
 
 
 @dataclass(frozen=True)
@@ -45,23 +52,53 @@ class Excerpt:
         for sentence in self.sentences:
             if previous_end is not None and sentence.start > previous_end + 2:
                 parts.append("…")
-            parts.append(sentence.text)
+            parts.append(plain(sentence.text)[:MAX_TABLE_CHARS])
             previous_end = sentence.start + len(sentence.text)
         return " ".join(parts)
 
 
 def split_sentences(hit: SearchHit) -> list[Sentence]:
+    """Sentences of a passage with their document offsets; a Markdown table stays one unit with the line
+    before it (its caption), so a chosen row never loses its header."""
     sentences: list[Sentence] = []
-    cursor = 0
-    for match in [*_SENTENCE_END.finditer(hit.text), None]:
-        end = match.start() if match else len(hit.text)
-        piece = hit.text[cursor:end]
-        stripped = piece.strip()
-        if stripped:
-            offset = hit.char_start + cursor + (len(piece) - len(piece.lstrip()))
-            sentences.append(Sentence(offset, stripped))
-        cursor = match.end() if match else len(hit.text)
+    for start, block in _blocks(hit.text):
+        if _is_table(block):
+            sentences.append(Sentence(hit.char_start + start, block))
+            continue
+        cursor = 0
+        for match in [*_SENTENCE_END.finditer(block), None]:
+            if match is not None and _ABBREVIATION.search(block, 0, match.start()):
+                continue  # "Abs. 2", "Nr. 3", "z. B." do not end a sentence
+            end = match.start() if match else len(block)
+            piece = block[cursor:end]
+            if piece.strip():
+                offset = hit.char_start + start + cursor + (len(piece) - len(piece.lstrip()))
+                sentences.append(Sentence(offset, piece.strip()))
+            cursor = match.end() if match else len(block)
     return sentences
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """Paragraphs (split at blank lines) with their offsets; a table joins the short line just before it."""
+    blocks: list[tuple[int, str]] = []
+    for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        block = match.group(0)
+        if _is_table(block) and blocks and len(blocks[-1][1]) < 200 and not _is_table(blocks[-1][1]):
+            start = blocks[-1][0]
+            blocks[-1] = (start, text[start : match.end()])
+        else:
+            blocks.append((match.start(), block))
+    return blocks
+
+
+def _is_table(block: str) -> bool:
+    return sum(line.lstrip().startswith("|") for line in block.splitlines()) >= 2
+
+
+def plain(text: str) -> str:
+    """Markdown markup off for the prompt (fewer tokens); table separator rows dropped."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not _TABLE_RULE.fullmatch(line.strip())]
+    return _MARKUP.sub("", ("\n" if _is_table(text) else " ").join(lines))
 
 
 def is_instruction(text: str) -> bool:

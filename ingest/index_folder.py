@@ -44,9 +44,10 @@ class Manifest:
     documents: int
     passages: int
     created_at: str
+    embed_chars: int = 0
 
-    def chunking(self) -> tuple[int, int]:
-        return (self.chunk_size, self.chunk_overlap)
+    def chunking(self) -> tuple[int, int, int]:
+        return (self.chunk_size, self.chunk_overlap, self.embed_chars)
 
 
 def current_generation(index_dir: Path) -> Path | None:

@@ -144,8 +144,9 @@ class Ingestor:
             shutil.rmtree(generation, ignore_errors=True)
             raise
 
-    def _chunking(self) -> tuple[int, int]:
-        return (self.settings.ingest.chunk_size, self.settings.ingest.chunk_overlap)
+    def _chunking(self) -> tuple[int, int, int]:
+        ingest = self.settings.ingest
+        return (ingest.chunk_size, ingest.chunk_overlap, ingest.embed_chars)
 
     # --- steps -----------------------------------------------------------------------------------
     def _load_changed(
@@ -205,19 +206,20 @@ class Ingestor:
         result = np.zeros((len(passages), dimension), dtype=np.float32)
         cache = EmbeddingCache(self.index_dir / folder.CACHE_FILE, self.embedder.name, dimension)
         try:
-            keys = [cache.key(p.indexed_text) for p in passages]
+            texts = [embedding_text(p.indexed_text, self.settings.ingest.embed_chars) for p in passages]
+            keys = [cache.key(text) for text in texts]
             cached = cache.get_many(list(set(keys)))
             missing = [i for i, key in enumerate(keys) if key not in cached]
             for i, key in enumerate(keys):
                 if key in cached:
                     result[i] = cached[key]
-            missing.sort(key=lambda i: len(passages[i].indexed_text))  # similar lengths batch well
+            missing.sort(key=lambda i: len(texts[i]))  # similar lengths batch well
             batch_size = self.settings.embedder.batch_size
             with tqdm(total=len(missing), desc="Einbetten", unit="Abschnitt", disable=not progress) as bar:
                 for start in range(0, len(missing), batch_size):
                     batch = missing[start : start + batch_size]
                     began = time.perf_counter()
-                    vectors = self.embedder.embed_passages([passages[i].indexed_text for i in batch])
+                    vectors = self.embedder.embed_passages([texts[i] for i in batch])
                     report.add_time("embed", time.perf_counter() - began)
                     result[batch] = vectors
                     cache.put_many([keys[i] for i in batch], vectors)
@@ -285,6 +287,7 @@ class Ingestor:
                 dimension=self.embedder.dimension,
                 chunk_size=self.settings.ingest.chunk_size,
                 chunk_overlap=self.settings.ingest.chunk_overlap,
+                embed_chars=self.settings.ingest.embed_chars,
                 vector_index=self.settings.ingest.vector_index,
                 documents=report.documents_total,
                 passages=report.passages_total,
@@ -294,6 +297,14 @@ class Ingestor:
         store.close()
         folder.publish(self.index_dir, generation)
         report.add_time("index", time.perf_counter() - started)
+
+
+def embedding_text(indexed_text: str, limit: int) -> str:
+    """What the embedder reads: the passage with its title and heading, cut at a word boundary after ``limit``."""
+    if not limit or len(indexed_text) <= limit:
+        return indexed_text
+    cut = indexed_text.rfind(" ", 0, limit)
+    return indexed_text[: cut if cut > limit // 2 else limit]
 
 
 def document_id(path: Path) -> str:

@@ -13,14 +13,20 @@ SUPPORTED_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".ht
 
 class IngestSettings(BaseModel):
     index_dir: Path = Field(Path("data/index"), description="Folder that holds the whole index.")
-    chunk_size: int = Field(1000, ge=200, description="Target passage length in characters.")
-    chunk_overlap: int = Field(150, ge=0, description="Overlap between neighbouring passages in characters.")
+    chunk_size: int = Field(1500, ge=200, description="Target passage length in characters.")
+    chunk_overlap: int = Field(100, ge=0, description="Overlap between neighbouring passages in characters.")
+    embed_chars: int = Field(
+        500,
+        ge=0,
+        description="Characters of each passage (title and heading first) that the embedder reads; 0 = all. "
+        "The keyword index always reads the whole passage. Caps embedding time on slow CPUs.",
+    )
     ocr: bool = Field(True, description="OCR PDF pages without a text layer (Tesseract).")
     ocr_language: str = Field("deu", description="Tesseract language(s), e.g. 'deu' or 'deu+eng'.")
     ocr_dpi: int = Field(300, ge=72, description="Render resolution for OCR.")
     max_file_mb: int = Field(100, ge=1, description="Files larger than this are skipped.")
     vector_index: VectorIndexKind = Field(
-        "auto", description="FAISS index type: flat (exact), hnsw, ivf, or auto (exact up to 200,000 passages)."
+        "auto", description="FAISS index type: flat (exact), hnsw, ivf, or auto (exact up to 200,000 passages, then IVF)."
     )
 
 

@@ -65,7 +65,7 @@ class FaissVectorStore:
 def _choose_kind(kind: VectorIndexKind, count: int) -> str:
     if kind != "auto":
         return kind
-    return "flat" if count <= EXACT_SEARCH_LIMIT else "hnsw"
+    return "flat" if count <= EXACT_SEARCH_LIMIT else "ivf"
 
 
 def _new_index(kind: str, dimension: int, count: int) -> faiss.Index:

@@ -37,6 +37,6 @@ class LlmSettings(BaseModel):
     )
     models_dir: Path = Field(Path("data/models"), description="Where the packaged default model is joined to.")
     context_tokens: int = Field(4096, ge=512, description="Context window of the LLM in tokens.")
-    max_answer_tokens: int = Field(384, ge=16, description="Upper bound for tokens per answer.")
+    max_answer_tokens: int = Field(200, ge=16, description="Upper bound for tokens per answer.")
     threads: int = Field(0, ge=0, description="CPU threads for the LLM; 0 = all cores.")
     temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
