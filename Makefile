@@ -51,7 +51,8 @@ eval: install ## retrieval (and answer) quality on the dev set in ../shared
 	$(BIN)/python -m ingest.evaluate --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
 
 bench: install ## speed benchmarks (embedding, search latency, LLM)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m ingest.benchmark
+	$(BIN)/python -m assistant.benchmark
 
 clean: ## remove the virtual environment and runtime data
 	rm -rf $(VENV) data/index data/models data/runtime

@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="Keine Fortschrittsbalken")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # font-decoding chatter; real failures are reported per file
     settings = CoreSettings()
     if args.index:
         settings.ingest.index_dir = args.index

@@ -64,7 +64,7 @@ def search_latency(count: int, queries: int) -> dict[str, Any]:
     found: dict[str, list[list[int]]] = {}
     for kind in ("flat", "ivf"):
         started = time.perf_counter()
-        store = FaissVectorStore.build(ids, data, kind)  # type: ignore[arg-type]
+        store = FaissVectorStore.build(ids, data, kind)
         build = time.perf_counter() - started
         timings, found[kind] = [], []
         for probe in probes:

@@ -26,7 +26,8 @@ class IngestSettings(BaseModel):
     ocr_dpi: int = Field(300, ge=72, description="Render resolution for OCR.")
     max_file_mb: int = Field(100, ge=1, description="Files larger than this are skipped.")
     vector_index: VectorIndexKind = Field(
-        "auto", description="FAISS index type: flat (exact), hnsw, ivf, or auto (exact up to 200,000 passages, then IVF)."
+        "auto",
+        description="FAISS index type: flat (exact), hnsw, ivf, or auto (exact up to 200,000 passages, then IVF).",
     )
 
 
