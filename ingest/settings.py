@@ -33,9 +33,9 @@ class IngestSettings(BaseModel):
 
 class SearchSettings(BaseModel):
     candidates: int = Field(100, ge=10, description="Passages fetched from each retriever before fusion.")
-    rrf_k: int = Field(60, ge=1, description="Constant of reciprocal-rank fusion.")
+    rrf_k: int = Field(30, ge=1, description="Constant of reciprocal-rank fusion.")
     dense_weight: float = Field(1.0, ge=0.0, description="Weight of the vector ranking in the fusion.")
-    keyword_weight: float = Field(1.0, ge=0.0, description="Weight of the keyword ranking in the fusion.")
+    keyword_weight: float = Field(1.5, ge=0.0, description="Weight of the keyword ranking in the fusion.")
 
 
 class CoreSettings(BaseSettings):
