@@ -28,7 +28,7 @@ _ABSTENTION = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_ANSWER_CHARS = 300
-LABEL_TITLE_CHARS = 70
+LABEL_TITLE_CHARS = 45
 Event = tuple[str, dict[str, Any]]
 
 

@@ -40,7 +40,7 @@ QUESTIONS = (
 
 
 def _direct(services: Services, question: str) -> tuple[float, float]:
-    """(time to first token, tokens per second) for the prompt the answerer would build."""
+    """(time to first token, characters per second) for the prompt the answerer would build."""
     answerer = services.answerer
     hits = services.index.search(question, k=services.settings.answer.passages)
     messages = answerer._messages(
@@ -48,27 +48,29 @@ def _direct(services: Services, question: str) -> tuple[float, float]:
     )
     started = time.perf_counter()
     first = None
-    pieces = 0
-    for _ in services.chat_model.stream(messages, max_tokens=services.settings.llm.max_answer_tokens):
+    characters = 0
+    for piece in services.chat_model.stream(messages, max_tokens=services.settings.llm.max_answer_tokens):
         first = first or time.perf_counter() - started
-        pieces += 1
+        characters += len(piece)
     total = time.perf_counter() - started
-    return first or total, pieces / max(total - (first or 0), 1e-9)
+    return first or total, characters / max(total - (first or 0), 1e-9)
 
 
 def _via_api(base_url: str, question: str) -> tuple[float, float]:
     started = time.perf_counter()
     first = None
-    pieces = 0
-    with httpx.stream(
-        "POST", f"{base_url}/api/chat", json={"question": question, "stream": True}, timeout=600
-    ) as reply:
+    characters = 0
+    request = {"question": question, "stream": True}
+    with httpx.stream("POST", f"{base_url}/api/chat", json=request, timeout=600) as reply:
+        event = ""
         for line in reply.iter_lines():
-            if line == "event: token":
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: ") and event == "token":
                 first = first or time.perf_counter() - started
-                pieces += 1
+                characters += len(json.loads(line.removeprefix("data: "))["text"])
     total = time.perf_counter() - started
-    return first or total, pieces / max(total - (first or 0), 1e-9)
+    return first or total, characters / max(total - (first or 0), 1e-9)
 
 
 def _serve(services: Services) -> str:
@@ -97,13 +99,13 @@ def run(settings: Settings, questions: int) -> dict[str, Any]:
     summary = {
         path: {
             "ttft_p50_s": statistics.median(r[0] for r in values),
-            "tokens_per_s": statistics.median(r[1] for r in values),
+            "chars_per_s": statistics.median(r[1] for r in values),
         }
         for path, values in rows.items()
     }
     summary["overhead"] = {
         "ttft": summary["api"]["ttft_p50_s"] / summary["direct"]["ttft_p50_s"] - 1,
-        "tokens_per_s": 1 - summary["api"]["tokens_per_s"] / summary["direct"]["tokens_per_s"],
+        "chars_per_s": 1 - summary["api"]["chars_per_s"] / summary["direct"]["chars_per_s"],
     }
     summary["peak_memory_mb"] = {"server_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     return summary
@@ -123,11 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     for path in ("direct", "api"):
-        print(
-            f"{path:6}: erstes Token p50 {result[path]['ttft_p50_s']:.2f} s, {result[path]['tokens_per_s']:.1f} Token/s"
-        )
+        row = result[path]
+        print(f"{path:6}: erstes Token p50 {row['ttft_p50_s']:.2f} s, {row['chars_per_s']:.1f} Zeichen/s")
     overhead = result["overhead"]
-    print(f"Aufwand der API: erstes Token {overhead['ttft']:+.1%}, Token/s {overhead['tokens_per_s']:+.1%}")
+    print(f"Aufwand der API: erstes Token {overhead['ttft']:+.1%}, Zeichen/s {overhead['chars_per_s']:+.1%}")
     print(f"Spitzenspeicher des Serverprozesses: {result['peak_memory_mb']['server_process']:.0f} MB")
     return 0
 

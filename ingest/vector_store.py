@@ -59,7 +59,7 @@ class FaissVectorStore:
         if isinstance(inner, faiss.IndexHNSWFlat):
             inner.hnsw.efSearch = HNSW_EF_SEARCH
         elif isinstance(self._index, faiss.IndexIVF):
-            self._index.nprobe = max(8, self._index.nlist // 32)
+            self._index.nprobe = max(8, self._index.nlist // 32)  # ~3 % of the lists: recall near exact
 
 
 def _choose_kind(kind: VectorIndexKind, count: int) -> str:
@@ -75,6 +75,6 @@ def _new_index(kind: str, dimension: int, count: int) -> faiss.Index:
         hnsw = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
         hnsw.hnsw.efConstruction = 80
         return faiss.IndexIDMap2(hnsw)
-    nlist = max(1, min(int(4 * math.sqrt(max(count, 1))), count // 39 or 1))
+    nlist = max(1, min(int(math.sqrt(max(count, 1))), count // 39 or 1))
     quantizer = faiss.IndexFlatIP(dimension)
     return faiss.IndexIVFFlat(quantizer, dimension, nlist, faiss.METRIC_INNER_PRODUCT)
