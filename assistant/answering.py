@@ -123,7 +123,7 @@ class Answerer:
         filters = SearchFilters(doc_ids=tuple(request.document_ids)) if request.document_ids else None
         hits = self.index.search(self._retrieval_query(request), k=self.settings.passages, filters=filters)
         excerpts = compress(request.question, hits, self.settings.context_chars)
-        sources = [_source(excerpt) for excerpt in excerpts]
+        sources = [SourcePublic.from_hit(excerpt.number, excerpt.hit) for excerpt in excerpts]
         yield "sources", {"sources": sources}
         first_token: float | None = None
         raw = ""
@@ -179,6 +179,7 @@ class Answerer:
 
 
 def _evidence(hits: list[SearchHit]) -> float:
+    """Cosine similarity of the best passage the vector search found among the hits (0 if none)."""
     scores = [hit.dense_score for hit in hits if hit.dense_score is not None]
     return max(scores, default=0.0)
 
@@ -192,22 +193,3 @@ def _label(hit: SearchHit, previous: SearchHit | None) -> str:
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
-
-
-def _source(excerpt: Excerpt) -> SourcePublic:
-    hit = excerpt.hit
-    return SourcePublic(
-        number=excerpt.number,
-        passage_id=hit.passage_id,
-        doc_id=hit.doc_id,
-        title=hit.title,
-        source=hit.path,
-        page_start=hit.page_start,
-        page_end=hit.page_end,
-        section=hit.section,
-        heading=hit.heading,
-        char_start=hit.char_start,
-        char_end=hit.char_end,
-        text=hit.text,
-        score=hit.score,
-    )

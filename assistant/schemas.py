@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, Field
+
+from ingest.types import SearchHit
 
 
 class ErrorPublic(BaseModel):
@@ -42,6 +44,24 @@ class SourcePublic(BaseModel):
     char_end: int
     text: str
     score: float
+
+    @classmethod
+    def from_hit(cls, number: int, hit: SearchHit) -> Self:
+        return cls(
+            number=number,
+            passage_id=hit.passage_id,
+            doc_id=hit.doc_id,
+            title=hit.title,
+            source=hit.path,
+            page_start=hit.page_start,
+            page_end=hit.page_end,
+            section=hit.section,
+            heading=hit.heading,
+            char_start=hit.char_start,
+            char_end=hit.char_end,
+            text=hit.text,
+            score=hit.score,
+        )
 
 
 class CitationPublic(BaseModel):

