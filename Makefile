@@ -47,8 +47,9 @@ format: install ## format the code
 	$(BIN)/ruff format models ingest assistant tests
 	$(BIN)/ruff check --fix models ingest assistant tests
 
-eval: install ## retrieval (and answer) quality on the dev set in ../shared
+eval: install ## retrieval and answer quality on the dev set in ../shared
 	$(BIN)/python -m ingest.evaluate --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
+	$(BIN)/python -m assistant.evaluate --qa $(SHARED)/eval/dev_qa.jsonl
 
 bench: install ## speed benchmarks (embedding, search latency, LLM)
 	$(BIN)/python -m ingest.benchmark
