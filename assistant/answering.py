@@ -97,11 +97,8 @@ class Answerer:
         self.system_prompt = load_prompt("answer_system")
 
     def warm_up(self) -> None:
-        """Evaluate the fixed system prompt once so the first question reuses it from the KV cache."""
-        for _ in self.chat_model.stream(
-            [ChatMessage("system", self.system_prompt), ChatMessage("user", "Test")], max_tokens=1
-        ):
-            pass
+        """Evaluate the fixed system prompt once so the next question reuses it from the KV cache."""
+        self.chat_model.warm_up(self.system_prompt)
 
     def answer(self, request: ChatRequest) -> AnswerPublic:
         collected: dict[str, Any] = {}

@@ -45,6 +45,10 @@ class ChatModel(Protocol):
         """Number of model tokens in ``text`` (no special tokens), for prompt budgeting."""
         ...
 
+    def warm_up(self, system_prompt: str) -> None:
+        """Process a fixed system prompt ahead of time so later requests can reuse it."""
+        ...
+
 
 class LlamaCppChatModel:
     """A GGUF model run by llama.cpp (llama-cpp-python), with the chat template stored in the GGUF.
