@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from assistant.citations import verify
+from assistant.citations import MARKER, marker_numbers, verify
 from assistant.context import Excerpt, compress
 from assistant.prompts import load_prompt
 from assistant.schemas import AnswerPublic, ChatRequest, CitationPublic, SourcePublic
@@ -27,6 +27,7 @@ _ABSTENTION = re.compile(
     r"nichts gefunden|keine (angaben|informationen|hinweise|aussagen)|nicht (enthalten|zu entnehmen|beantworten)",
     re.IGNORECASE,
 )
+_PARTIAL_MARKER = re.compile(r"\[[\d,; ]*\]?")  # what a marker looks like while it is still streaming
 _HISTORY_ANSWER_CHARS = 300
 LABEL_TITLE_CHARS = 45
 Event = tuple[str, dict[str, Any]]
@@ -68,7 +69,7 @@ class MarkerFilter:
         for char in piece:
             if self._pending:
                 self._pending += char
-                if char == "]" or len(self._pending) > 12 or not re.fullmatch(r"\[[\d,; ]*\]?", self._pending):
+                if char == "]" or len(self._pending) > 12 or not _PARTIAL_MARKER.fullmatch(self._pending):
                     out.append(self._resolve())
             elif char == "[":
                 self._pending = char
@@ -81,11 +82,10 @@ class MarkerFilter:
 
     def _resolve(self) -> str:
         pending, self._pending = self._pending, ""
-        match = re.fullmatch(r"\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]", pending)
+        match = MARKER.fullmatch(pending)
         if match is None:
-            return pending if not re.fullmatch(r"\[[\d,; ]*\]?", pending) else ""
-        numbers = [int(n) for n in re.split(r"\s*[,;]\s*", match.group(1))]
-        return pending if all(1 <= n <= self._source_count for n in numbers) else ""
+            return pending if not _PARTIAL_MARKER.fullmatch(pending) else ""
+        return pending if all(1 <= n <= self._source_count for n in marker_numbers(match)) else ""
 
 
 class Answerer:

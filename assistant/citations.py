@@ -12,6 +12,7 @@ from assistant.schemas import CitationPublic
 from ingest.german import GermanAnalyzer
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
+_NUMBER_SEPARATOR = re.compile(r"\s*[,;]\s*")
 _SENTENCE_BREAK = re.compile(r"((?<=[.!?])\s+|\n+)")
 _ANALYZER = GermanAnalyzer()
 MIN_SHARED_TOKENS = 1
@@ -25,6 +26,11 @@ class DocumentTexts(Protocol):
     def text(self, doc_id: str) -> str: ...
 
     def page_at(self, doc_id: str, offset: int) -> int: ...
+
+
+def marker_numbers(match: re.Match[str]) -> list[int]:
+    """The source numbers of a MARKER match ("[1, 3]" → [1, 3])."""
+    return [int(n) for n in _NUMBER_SEPARATOR.split(match.group(1))]
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ def _verify_sentence(
     def keep_or_drop(match: re.Match[str]) -> str:
         nonlocal dropped
         kept = []
-        for number in (int(n) for n in re.split(r"\s*[,;]\s*", match.group(1))):
+        for number in marker_numbers(match):
             citation = citations.get(number) or _citation(number, claim, by_number, texts)
             if citation is None:
                 dropped += 1
