@@ -9,17 +9,15 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
-from assistant.citations import MARKER, marker_numbers, verify
+from assistant.citations import MARKER, StoredTexts, marker_numbers, verify
 from assistant.context import Excerpt, compress
 from assistant.prompts import load_prompt
 from assistant.schemas import AnswerPublic, ChatRequest, CitationPublic, SourcePublic
 from assistant.settings import AnswerSettings, LlmSettings
-from ingest.passage_store import PassageStore
 from ingest.search import SearchFilters, SearchIndex
-from ingest.types import PAGE_SEPARATOR, SearchHit
+from ingest.types import SearchHit
 from models.llm import ChatMessage, ChatModel
 
 NOTHING_FOUND = "In den vorliegenden Unterlagen habe ich dazu nichts gefunden."
@@ -31,29 +29,6 @@ _PARTIAL_MARKER = re.compile(r"\[[\d,; ]*\]?")  # what a marker looks like while
 _HISTORY_ANSWER_CHARS = 300
 LABEL_TITLE_CHARS = 45
 Event = tuple[str, dict[str, Any]]
-
-
-class StoredTexts:
-    """Extracted document texts from the index, cached per document, for citation checks."""
-
-    def __init__(self, store: PassageStore) -> None:
-        self._store = store
-        self._load = lru_cache(maxsize=64)(self._pages)
-
-    def _pages(self, doc_id: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-        pages = self._store.pages(doc_id)
-        text = PAGE_SEPARATOR.join(page.text for page in pages)
-        return text, tuple((page.char_start, page.number) for page in pages)
-
-    def text(self, doc_id: str) -> str:
-        return self._load(doc_id)[0]
-
-    def page_at(self, doc_id: str, offset: int) -> int:
-        number = 1
-        for start, page_number in self._load(doc_id)[1]:
-            if start <= offset:
-                number = page_number
-        return number
 
 
 class MarkerFilter:

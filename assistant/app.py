@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from assistant.errors import install_error_handlers
-from assistant.routes import chat, documents, health, search
+from assistant.routes import batch, chat, documents, health, search, summaries
 from assistant.services import Services
 from assistant.settings import Settings
 from models.offline import is_offline
@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (chat, search, documents, health):
+    for module in (chat, search, documents, summaries, batch, health):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=WEB), name="static")
 

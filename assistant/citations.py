@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from assistant.context import Excerpt, Sentence
 from assistant.schemas import CitationPublic
 from ingest.german import GermanAnalyzer
+from ingest.passage_store import PassageStore
+from ingest.types import PAGE_SEPARATOR
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
 _NUMBER_SEPARATOR = re.compile(r"\s*[,;]\s*")
@@ -18,6 +21,29 @@ _ANALYZER = GermanAnalyzer()
 MIN_SHARED_TOKENS = 1
 MIN_ATTRIBUTION_TOKENS = 2
 MIN_ATTRIBUTION_SHARE = 0.6
+
+
+class StoredTexts:
+    """Extracted document texts from the index, cached per document, for citation checks."""
+
+    def __init__(self, store: PassageStore) -> None:
+        self._store = store
+        self._load = lru_cache(maxsize=64)(self._pages)
+
+    def _pages(self, doc_id: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        pages = self._store.pages(doc_id)
+        text = PAGE_SEPARATOR.join(page.text for page in pages)
+        return text, tuple((page.char_start, page.number) for page in pages)
+
+    def text(self, doc_id: str) -> str:
+        return self._load(doc_id)[0]
+
+    def page_at(self, doc_id: str, offset: int) -> int:
+        number = 1
+        for start, page_number in self._load(doc_id)[1]:
+            if start <= offset:
+                number = page_number
+        return number
 
 
 class DocumentTexts(Protocol):

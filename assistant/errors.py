@@ -29,12 +29,22 @@ class NotFoundError(ApiError):
         super().__init__(404, "nicht_gefunden", message)
 
 
+class SummaryError(AssistantError):
+    code = "zusammenfassung_nicht_moeglich"
+
+
+class BatchError(AssistantError):
+    code = "auswertung_nicht_moeglich"
+
+
 _STATUS: list[tuple[type[AssistantError], int]] = [
     (UnreadableFileError, 422),
     (IndexMissingError, 409),
     (EmbedderMismatchError, 409),
     (IndexFormatError, 409),
     (ModelError, 503),
+    (SummaryError, 422),
+    (BatchError, 422),
 ]
 
 

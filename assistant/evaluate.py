@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.answering import NOTHING_FOUND, StoredTexts
+from assistant.answering import NOTHING_FOUND
+from assistant.citations import StoredTexts
 from assistant.schemas import AnswerPublic, ChatRequest
 from assistant.services import Services
 from assistant.settings import Settings

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from pydantic import BaseModel, Field
 
 from ingest.types import SearchHit
+
+if TYPE_CHECKING:
+    from assistant.jobs import JobRecord
 
 
 class ErrorPublic(BaseModel):
@@ -147,3 +150,97 @@ class HealthPublic(BaseModel):
     passages: int
     embedder: str
     llm: str
+
+
+# --- long work: jobs, drafts (summaries), batch analysis ------------------------------------------------------
+JobStatus = Literal["wartend", "laeuft", "fertig", "abgebrochen", "fehlgeschlagen"]
+
+
+class JobPublic(BaseModel):
+    """A background job (summary or batch analysis) as the API and the web page see it."""
+
+    id: str
+    kind: Literal["summary", "batch"]
+    status: JobStatus
+    done: int = Field(description="Finished steps (passage groups of a summary, cases of a batch).")
+    total: int
+    message: str = Field("", description="What the job is doing now, or why it failed (German).")
+    created_at: str
+    updated_at: str
+    seconds_left: float | None = Field(None, description="Estimated time left, once a step has finished.")
+
+    @staticmethod
+    def fields_of(record: JobRecord) -> dict[str, Any]:
+        """The public fields of a stored job (subclasses add their result)."""
+        return {name: getattr(record, name) for name in JobPublic.model_fields}
+
+
+class DraftSection(BaseModel):
+    """One part of a draft (e.g. "Sachverhalt"). ``text`` holds paragraphs separated by blank lines; a bullet
+    line starts with "- ". Markers [n] point to ``Draft.sources``."""
+
+    heading: str
+    text: str
+
+
+class Draft(BaseModel):
+    """A summary or drafted text (Vermerk, Kurzfassung, Stichpunkte) whose markers all verified."""
+
+    template: str = Field(description="Template id, e.g. 'vermerk'.")
+    title: str = Field(description="Heading of the draft, e.g. 'Vermerk'.")
+    subject: str = Field(description="What the draft is about (Betreff): the document titles.")
+    documents: list[str] = Field(description="Titles of the summarised documents.")
+    sections: list[DraftSection]
+    sources: list[CitationPublic] = Field(description="Verified sources; ``number`` is the [n] in the text.")
+    dropped_statements: int = Field(0, description="Statements left out because no source verified them.")
+    closing_line: str = "Entwurf mit KI-Unterstützung erstellt; Quellen geprüft: ____________________"
+    created_at: str
+
+
+FieldType = Literal["text", "datum", "betrag", "janein", "auswahl"]
+
+
+class FieldSpec(BaseModel):
+    """One column of a batch analysis: a German question and the type its answer is normalised to."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]{0,40}$", description="Column name (lower case, no spaces).")
+    frage: str = Field(min_length=3, max_length=300, description="The question asked of every case.")
+    typ: FieldType = "text"
+    optionen: list[str] = Field(default_factory=list, description="Allowed answers for typ 'auswahl'.")
+    hinweis: str = Field("", max_length=300, description="Optional hint where or how the value is written.")
+
+
+class ExtractionSchema(BaseModel):
+    name: str = Field(min_length=1, max_length=120)
+    beschreibung: str = ""
+    felder: list[FieldSpec] = Field(min_length=1, max_length=40)
+
+
+CellValue = str | float | bool | None
+
+
+class CellResult(BaseModel):
+    """One case × field. ``value`` is normalised (ISO date, euro amount as number, bool); it is None unless a
+    citation verified it."""
+
+    field: str
+    status: Literal["gefunden", "nicht_gefunden"]
+    value: CellValue = None
+    raw: str = Field("", description="The value as written in the document.")
+    citation: CitationPublic | None = None
+
+
+class CaseResult(BaseModel):
+    case: str = Field(description="Case name: the file or sub-folder name.")
+    documents: list[str]
+    status: Literal["fertig", "fehler"]
+    error: str = Field("", description="Why the case failed (German); its cells are then empty.")
+    cells: list[CellResult] = Field(default_factory=list)
+
+
+class BatchResult(BaseModel):
+    schema_: ExtractionSchema = Field(alias="schema")
+    cases: list[CaseResult]
+    created_at: str
+
+    model_config = {"populate_by_name": True}

@@ -33,7 +33,38 @@ class AnswerSettings(BaseModel):
     history_turns: int = Field(2, ge=0, description="Earlier question/answer pairs used for follow-up questions.")
 
 
+class SummarySettings(BaseModel):
+    read_share: float = Field(
+        0.6,
+        gt=0.0,
+        le=1.0,
+        description="Share of each passage's text the LLM reads in the map step: its most central sentences "
+        "(1.0 = everything; lower is faster, every passage still contributes).",
+    )
+    map_input_tokens: int = Field(1800, ge=300, description="Tokens of document text per map step.")
+    notes_per_step: int = Field(5, ge=1, le=20, description="Statements the map step keeps per group (ausführlich).")
+    section_tokens: int = Field(220, ge=50, description="Most tokens the LLM writes per section (ausführlich).")
+    notes_budget_tokens: int = Field(2200, ge=300, description="Most tokens of notes the LLM reads per section.")
+
+
+class BatchSettings(BaseModel):
+    case_chars: int = Field(
+        6000, ge=1000, description="A case up to this many characters is read whole; longer ones by retrieval."
+    )
+    fields_per_call: int = Field(8, ge=1, le=40, description="Fields extracted together in one LLM call.")
+    answer_tokens_per_field: int = Field(60, ge=10, description="Output token allowance per field.")
+
+
+class JobSettings(BaseModel):
+    folder: Path = Field(
+        Path("data/runtime/jobs"), description="Job database (jobs.sqlite) and per-job files (uploads, case indexes)."
+    )
+
+
 class Settings(CoreSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    summary: SummarySettings = Field(default_factory=SummarySettings)
+    batch: BatchSettings = Field(default_factory=BatchSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)

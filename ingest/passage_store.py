@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.types import LoadedDocument, Passage, join_pages
+from ingest.types import LoadedDocument, Passage, SearchHit, join_pages
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -89,6 +89,23 @@ class StoredPassage:
     char_start: int
     char_end: int
     text: str
+
+    def to_hit(self, document: StoredDocument, score: float = 0.0) -> SearchHit:
+        """The passage as a search hit, e.g. for summaries that read a document's passages in order."""
+        return SearchHit(
+            passage_id=self.passage_id,
+            doc_id=self.doc_id,
+            title=document.title,
+            path=document.source,
+            page_start=self.page_start,
+            page_end=self.page_end,
+            heading=self.heading,
+            section=self.section,
+            char_start=self.char_start,
+            char_end=self.char_end,
+            text=self.text,
+            score=score,
+        )
 
 
 _PASSAGE_COLUMNS = "passage_id, doc_id, ordinal, page_start, page_end, heading, section, char_start, char_end, text"

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -136,21 +136,10 @@ class SearchIndex:
         hits = []
         for passage_id, score in fused:
             passage = passages[passage_id]
-            document = documents[passage.doc_id]
+            hit = passage.to_hit(documents[passage.doc_id], round(score, 6))
             hits.append(
-                SearchHit(
-                    passage_id=passage_id,
-                    doc_id=passage.doc_id,
-                    title=document.title,
-                    path=document.source,
-                    page_start=passage.page_start,
-                    page_end=passage.page_end,
-                    heading=passage.heading,
-                    section=passage.section,
-                    char_start=passage.char_start,
-                    char_end=passage.char_end,
-                    text=passage.text,
-                    score=round(score, 6),
+                replace(
+                    hit,
                     dense_rank=dense_rank.get(passage_id),
                     dense_score=dense_score.get(passage_id),
                     keyword_rank=keyword_rank.get(passage_id),

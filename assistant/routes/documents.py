@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import uuid
 from pathlib import Path
@@ -12,6 +11,7 @@ from fastapi import APIRouter, File, Response, UploadFile
 
 from assistant.deps import ServicesDep
 from assistant.errors import ApiError, NotFoundError
+from assistant.routes.uploads import save_uploads
 from assistant.schemas import (
     DocumentDetailPublic,
     DocumentPublic,
@@ -22,11 +22,8 @@ from assistant.schemas import (
 )
 from ingest.errors import IndexMissingError
 from ingest.passage_store import StoredDocument
-from ingest.settings import SUPPORTED_SUFFIXES
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
-_BYTES_PER_MB = 1024 * 1024
-_UNSAFE_NAME = re.compile(r"[^\w.\- ()äöüÄÖÜß]+")
 
 
 def _public(document: StoredDocument) -> DocumentPublic:
@@ -83,11 +80,8 @@ def upload_documents(
     services: ServicesDep, files: Annotated[list[UploadFile], File(description="Eine oder mehrere Dateien")]
 ) -> UploadResultPublic:
     """Dateien hochladen; sie werden sofort eingelesen. Abgelehnte Dateien ändern nichts am Index."""
-    limits = services.settings.server
-    if len(files) > limits.max_upload_files:
-        raise ApiError(413, "zu_viele_dateien", f"Höchstens {limits.max_upload_files} Dateien auf einmal hochladen.")
-    folder = limits.uploads_dir / uuid.uuid4().hex
-    saved = {_save(upload, folder, limits.max_upload_mb): upload.filename or "datei" for upload in files}
+    folder = services.settings.server.uploads_dir / uuid.uuid4().hex
+    saved = save_uploads(files, folder, services.settings)
     report = services.ingestor.ingest(list(saved), remove_missing=False, progress=False, display_names=saved)
     skipped = [SkippedPublic(file=item.path, reason=item.reason) for item in report.skipped]
     for path, name in saved.items():
@@ -113,26 +107,3 @@ def delete_document(doc_id: str, services: ServicesDep) -> Response:
     if uploads in path.parents:
         path.unlink(missing_ok=True)
     return Response(status_code=204)
-
-
-def _save(upload: UploadFile, folder: Path, max_mb: int) -> Path:
-    """Store one upload under a safe name; refuse unknown types and oversized files before ingesting."""
-    name = _UNSAFE_NAME.sub("_", Path(upload.filename or "datei").name).strip(" .") or "datei"
-    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise ApiError(
-            415,
-            "format_nicht_unterstuetzt",
-            f"„{name}“: Dieses Dateiformat wird nicht unterstützt (erlaubt: PDF, DOCX, HTML, Markdown, Text).",
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    written = 0
-    with open(target, "wb") as handle:
-        while block := upload.file.read(1 << 20):
-            written += len(block)
-            if written > max_mb * _BYTES_PER_MB:
-                handle.close()
-                shutil.rmtree(folder, ignore_errors=True)
-                raise ApiError(413, "datei_zu_gross", f"„{name}“ ist zu groß (höchstens {max_mb} MB je Datei).")
-            handle.write(block)
-    return target
