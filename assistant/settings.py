@@ -35,16 +35,18 @@ class AnswerSettings(BaseModel):
 
 class SummarySettings(BaseModel):
     read_share: float = Field(
-        0.6,
+        0.5,
         gt=0.0,
         le=1.0,
         description="Share of each passage's text the LLM reads in the map step: its most central sentences "
         "(1.0 = everything; lower is faster, every passage still contributes).",
     )
     map_input_tokens: int = Field(1800, ge=300, description="Tokens of document text per map step.")
-    notes_per_step: int = Field(5, ge=1, le=20, description="Statements the map step keeps per group (ausführlich).")
-    section_tokens: int = Field(220, ge=50, description="Most tokens the LLM writes per section (ausführlich).")
-    notes_budget_tokens: int = Field(2200, ge=300, description="Most tokens of notes the LLM reads per section.")
+    notes_per_step: int = Field(5, ge=1, le=20, description="Statements the map step writes per group.")
+    section_tokens: int = Field(200, ge=50, description="Most tokens the LLM writes per section (ausführlich).")
+    section_notes: int = Field(
+        10, ge=2, le=40, description="Notes, spread over the documents, that a section uses (ausführlich; kurz half)."
+    )
 
 
 class BatchSettings(BaseModel):
@@ -53,6 +55,8 @@ class BatchSettings(BaseModel):
     )
     fields_per_call: int = Field(8, ge=1, le=40, description="Fields extracted together in one LLM call.")
     answer_tokens_per_field: int = Field(60, ge=10, description="Output token allowance per field.")
+    max_files: int = Field(2000, ge=1, description="Most case files per uploaded batch analysis.")
+    examples_dir: Path = Field(Path("data/schemas"), description="Example field lists offered in the web page.")
 
 
 class JobSettings(BaseModel):

@@ -13,6 +13,7 @@ To stay within minutes on a CPU, the map step reads the most central sentences o
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -43,8 +44,9 @@ Form = Literal["fliesstext", "stichpunkte"]
 TEMPLATE_FOLDER = Path(__file__).parent / "prompts" / "templates"
 _ANALYZER = GermanAnalyzer()
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+_LABEL = re.compile(r"^(?:(?:aussage|stichpunkt|punkt|notiz)\s*\d*\s*[.:]\s*)+", re.IGNORECASE)
 _UNIT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ(§„])|\n+")
-_TOKENS_PER_NOTE = 45
+_TOKENS_PER_NOTE = 35
 _MIN_SENTENCE_CHARS = 25
 
 
@@ -70,6 +72,7 @@ class TemplateSection:
     cited: bool
     instruction: str
     form: Form | None
+    from_notes: bool  # the section is the best notes themselves (no LLM call): facts, spread over the documents
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,9 @@ def _read_template(path: Path) -> Template:
             TemplateSection(
                 heading=section["ueberschrift"],
                 cited=bool(section.get("belegt", True)),
-                instruction=section["anweisung"].strip(),
+                instruction=section.get("anweisung", "").strip(),
                 form=section.get("form"),
+                from_notes=bool(section.get("aus_notizen", False)),
             )
             for section in meta["abschnitte"]
         ),
@@ -139,7 +143,6 @@ class Summarizer:
             context.progress(number, total, f"Teil {number} von {len(groups)} gelesen")
         if not notes:
             raise SummaryError("Aus den Dokumenten ließ sich keine Aussage mit prüfbarer Quelle gewinnen.")
-        notes = self._fit(notes)
         sections: list[dict[str, Any]] = []
         for number, section in enumerate(template.sections, start=1):
             written = partial(self._section_step, section, notes, request, template)
@@ -188,7 +191,7 @@ class Summarizer:
     def _notes(self, raw: str, excerpts: list[Excerpt]) -> list[Note]:
         notes: dict[str, Note] = {}
         for line in raw.splitlines():
-            statement = _BULLET.sub("", line).strip()
+            statement = _clean_statement(line)
             if len(statement) < _MIN_SENTENCE_CHARS:
                 continue
             verified = verify(statement, excerpts, self.texts)
@@ -197,21 +200,16 @@ class Summarizer:
                 notes.setdefault(text, Note(text=text, citation=verified.citations[0]))
         return list(notes.values())
 
-    def _fit(self, notes: list[Note]) -> list[Note]:
-        """Very long documents give more notes than a section prompt holds: keep an even spread over them."""
-        per_note = max(1, self.chat_model.count_tokens(" ".join(n.text for n in notes)) / len(notes))
-        room = max(1, int(self.settings.notes_budget_tokens / (per_note + 4)))
-        if len(notes) <= room:
-            return notes
-        step = len(notes) / room
-        return [notes[int(i * step)] for i in range(room)]
-
     # --- reduce -------------------------------------------------------------------------------------
     def _section_step(
         self, section: TemplateSection, notes: list[Note], request: SummaryRequest, template: Template
     ) -> dict[str, Any]:
         form = section.form or request.form or template.form
-        sentences = (2, 3) if request.length == "kurz" else (4, 7)
+        count = self.settings.section_notes // (2 if request.length == "kurz" else 1)
+        if section.from_notes:
+            return _section_from_notes(section, select_notes(notes, count), form)
+        notes = select_notes(notes, self.settings.section_notes)
+        sentences = (2, 3) if request.length == "kurz" else (3, 5)
         shape = (
             f"Schreibe {sentences[0]} bis {sentences[1]} Stichpunkte, jeder beginnt mit „- “."
             if form == "stichpunkte"
@@ -256,6 +254,39 @@ class Summarizer:
     def _complete(self, prompt: str, max_tokens: int) -> str:
         messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
         return self.chat_model.complete(messages, max_tokens=max_tokens)
+
+
+def _clean_statement(line: str) -> str:
+    """A bullet without its dash, Markdown emphasis or a label the model copied ("Stichpunkt 2:", "Aussage.")."""
+    text = _BULLET.sub("", line).replace("**", "").replace("__", "").strip()
+    return _LABEL.sub("", text).strip()
+
+
+def select_notes(notes: list[Note], count: int) -> list[Note]:
+    """``count`` notes spread evenly over the documents: the most central note of each stretch, in order."""
+    if len(notes) <= count:
+        return notes
+    weights = Counter(token for note in notes for token in _ANALYZER.tokens(note.text))
+
+    def centrality(note: Note) -> float:
+        tokens = set(_ANALYZER.tokens(note.text))
+        return sum(math.log1p(weights[token]) for token in tokens) / math.sqrt(len(tokens) + 1)
+
+    bounds = [round(i * len(notes) / count) for i in range(count + 1)]
+    return [max(notes[start:end], key=centrality) for start, end in itertools.pairwise(bounds) if end > start]
+
+
+def _section_from_notes(section: TemplateSection, notes: list[Note], form: Form) -> dict[str, Any]:
+    """A fact section made of chosen notes, each with the citation it was verified with."""
+    units = [f"{note.text.rstrip('.')} [{number}]." for number, note in enumerate(notes, start=1)]
+    text = "\n".join(f"- {unit}" for unit in units) if form == "stichpunkte" else " ".join(units)
+    citations = [note.citation.model_copy(update={"number": n}) for n, note in enumerate(notes, start=1)]
+    return {
+        "heading": section.heading,
+        "text": text,
+        "citations": [c.model_dump(mode="json") for c in citations],
+        "dropped": 0,
+    }
 
 
 def _term_weights(hits: list[SearchHit]) -> Counter[str]:

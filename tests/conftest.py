@@ -115,13 +115,14 @@ def chat_model() -> Any:
 
 
 def assistant_settings(index_dir: Path, runtime: Path) -> Any:
-    from assistant.settings import ServerSettings, Settings
+    from assistant.settings import JobSettings, ServerSettings, Settings
     from models.settings import LlmSettings
 
     return Settings(
         ingest=IngestSettings(index_dir=index_dir),
         llm=LlmSettings(models_dir=PROJECT / "data" / "models"),
         server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False),
+        jobs=JobSettings(folder=runtime / "jobs"),
     )
 
 

@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import defaultdict
 from typing import Any
 
 import yaml
 from fastapi import APIRouter, Request, Response, UploadFile
+from pydantic import BaseModel
 
-from assistant.batch import BatchRequest, CaseSpec, parse_schema
+from assistant.batch import BatchRequest, CaseSpec, load_schema, parse_schema
 from assistant.deps import ServicesDep
 from assistant.errors import ApiError, BatchError, NotFoundError
 from assistant.exports import batch_to_csv, batch_to_jsonl, batch_to_xlsx
 from assistant.jobs import JobRecord
-from assistant.routes.uploads import save_uploads
+from assistant.routes.uploads import json_body, save_uploads
 from assistant.schemas import BatchResult, JobPublic
 
 router = APIRouter(prefix="/api/batch", tags=["batch"])
+logger = logging.getLogger(__name__)
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DOWNLOADS = {
     "csv": (batch_to_csv, "text/csv; charset=utf-8"),
     "xlsx": (batch_to_xlsx, _XLSX),
     "jsonl": (batch_to_jsonl, "application/x-ndjson; charset=utf-8"),
 }
+
+
+class ExamplePublic(BaseModel):
+    file: str
+    name: str
+    yaml: str
 
 
 class BatchJobPublic(JobPublic):
@@ -49,7 +58,7 @@ async def start_batch(request: Request, services: ServicesDep) -> BatchJobPublic
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         params = await _multipart_params(request, services)
     else:
-        params = await request.json()
+        params = await json_body(request)
         if isinstance(params, dict) and isinstance(params.get("schema"), dict):
             params["schema"] = parse_schema(params["schema"]).model_dump(mode="json")
     try:
@@ -73,16 +82,36 @@ async def _multipart_params(request: Request, services: ServicesDep) -> dict[str
     uploads = [item for item in form.getlist("files") if isinstance(item, UploadFile)]
     if not uploads:
         raise ApiError(422, "keine_dateien", "Bitte die Fallakten als Dateien hochladen.")
-    names = [upload.filename or "datei" for upload in uploads]
+    relative = _relative_names([upload.filename or "datei" for upload in uploads])
     folder = services.settings.jobs.folder / "uploads" / uuid.uuid4().hex
-    saved = save_uploads(uploads, folder, services.settings)
+    saved = save_uploads(uploads, folder, services.settings, max_files=services.settings.batch.max_files)
     cases: dict[str, dict[str, str]] = defaultdict(dict)
-    for (path, _), name in zip(saved.items(), names, strict=True):
-        parts = name.replace("\\", "/").split("/")
-        case = parts[-2] if len(parts) > 1 else parts[-1].rsplit(".", 1)[0]
+    for path, parts in zip(saved, relative, strict=True):
+        case = parts[0] if len(parts) > 1 else parts[0].rsplit(".", 1)[0]
         cases[case][str(path.resolve())] = parts[-1]
     specs = [CaseSpec(name=name, files=files) for name, files in sorted(cases.items())]
     return {"schema": schema.model_dump(mode="json"), "cases": [spec.model_dump(mode="json") for spec in specs]}
+
+
+def _relative_names(names: list[str]) -> list[list[str]]:
+    """Path parts of each uploaded name below the folder the clerk picked: "akten/fall-7/antrag.pdf" and
+    "akten/fall-8.pdf" give the cases "fall-7" (a sub-folder) and "fall-8" (a single file)."""
+    parts = [[part for part in name.replace("\\", "/").split("/") if part not in ("", ".", "..")] for name in names]
+    while all(len(p) > 1 for p in parts) and len({p[0] for p in parts}) == 1:
+        parts = [p[1:] for p in parts]
+    return parts
+
+
+@router.get("/examples", response_model=list[ExamplePublic])
+def list_examples(services: ServicesDep) -> list[ExamplePublic]:
+    """Mitgelieferte Feldlisten (YAML) als Vorlage für eigene Auswertungen."""
+    examples = []
+    for path in sorted(services.settings.batch.examples_dir.glob("*.y*ml")):
+        try:
+            examples.append(ExamplePublic(file=path.name, name=load_schema(path).name, yaml=path.read_text("utf-8")))
+        except BatchError:
+            logger.warning("Example field list %s is invalid and not offered", path)
+    return examples
 
 
 @router.get("/{job_id}", response_model=BatchJobPublic)

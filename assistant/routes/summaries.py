@@ -11,7 +11,7 @@ from assistant.deps import ServicesDep
 from assistant.errors import ApiError, NotFoundError
 from assistant.exports import draft_to_docx, draft_to_markdown
 from assistant.jobs import JobRecord
-from assistant.routes.uploads import save_uploads
+from assistant.routes.uploads import json_body, save_uploads
 from assistant.schemas import Draft, JobPublic
 from assistant.summaries import SummaryRequest, template_for, templates
 
@@ -51,7 +51,7 @@ async def start_summary(request: Request, services: ServicesDep) -> SummaryJobPu
             **{key: str(form[key]) for key in ("template", "length", "form") if form.get(key)},
         }
     else:
-        uploads, fields = [], await request.json()
+        uploads, fields = [], await json_body(request)
     try:
         summary = SummaryRequest.model_validate(fields)
     except ValidationError as exc:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
-from fastapi import UploadFile
+from fastapi import Request, UploadFile
 
 from assistant.errors import ApiError
 from assistant.settings import Settings
@@ -16,17 +17,29 @@ _BYTES_PER_MB = 1024 * 1024
 _UNSAFE_NAME = re.compile(r"[^\w.\- ()äöüÄÖÜß]+")
 
 
-def save_uploads(uploads: list[UploadFile], folder: Path, settings: Settings) -> dict[Path, str]:
-    """Store the uploads in ``folder`` as ``{saved path: name the user gave}``; any refused file removes the
-    folder again and raises an ``ApiError``."""
-    limits = settings.server
-    if len(uploads) > limits.max_upload_files:
-        raise ApiError(413, "zu_viele_dateien", f"Höchstens {limits.max_upload_files} Dateien auf einmal hochladen.")
+def save_uploads(
+    uploads: list[UploadFile], folder: Path, settings: Settings, max_files: int | None = None
+) -> dict[Path, str]:
+    """Store the uploads below ``folder`` as ``{saved path: name the user gave}``, each in its own sub-folder
+    (two case folders may both hold an "antrag.pdf"); any refused file removes the folder again and raises."""
+    limit = max_files or settings.server.max_upload_files
+    if len(uploads) > limit:
+        raise ApiError(413, "zu_viele_dateien", f"Höchstens {limit} Dateien auf einmal hochladen.")
     try:
-        return {_save(upload, folder, limits.max_upload_mb): upload.filename or "datei" for upload in uploads}
+        return {
+            _save(upload, folder / f"{number:05d}", settings.server.max_upload_mb): upload.filename or "datei"
+            for number, upload in enumerate(uploads)
+        }
     except ApiError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+async def json_body(request: Request) -> Any:
+    try:
+        return await request.json()
+    except ValueError as exc:  # also JSONDecodeError and undecodable bytes
+        raise ApiError(422, "ungueltige_anfrage", "Die Anfrage ist kein gültiges JSON.") from exc
 
 
 def _save(upload: UploadFile, folder: Path, max_mb: int) -> Path:

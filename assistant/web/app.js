@@ -7,7 +7,8 @@
  *
  * Stable test selectors (data-testid) – keep them when changing the markup:
  *   nav-chat, nav-docs              header buttons switching the views "Recherche" / "Dokumente"
- *   chat-view, docs-view            the two view sections
+ *   nav-drafts, nav-batch           header buttons for the views "Entwürfe" / "Auswertung"
+ *   chat-view, docs-view            the view sections (also drafts-view, batch-view below)
  *   conversation                    scrollable conversation log
  *   question-input                  question textarea (Enter sends, Shift+Enter newline)
  *   ask-button                      "Fragen"
@@ -19,6 +20,7 @@
  *   answer-pending                  "Antwort wird erstellt…" indicator (until the first token)
  *   answer-text                     the answer text (aria-live, aria-busy while streaming)
  *   citation-chip                   focusable <button> for a verified [n] marker; data-number = n
+ *                                   (chat answers and draft sections; a click opens the Fundstelle panel)
  *   answer-error                    German error message inside an answer block
  *   answer-meta                     timing line below a finished answer
  *   sources-heading                 "Quellen" (or, for nichts_gefunden, see nearest-note)
@@ -35,9 +37,55 @@
  *   documents-table, documents-status, documents-reload
  *   document-row                    <tr> per document; data-doc-id
  *   document-delete                 "Löschen" button in a row
+ *   document-summarize              "Zusammenfassen" button in a row (opens "Entwürfe" with the document chosen)
  *   upload-form, upload-input, upload-button, upload-progress, upload-status, upload-results
  *   upload-result                   <li> per file; data-result = "ingested" | "skipped"
  *   health-status                   footer status line
+ *
+ * Entwürfe (summaries / drafts; job id kept in sessionStorage "va.draftJob", a reload resumes polling):
+ *   drafts-view, drafts-form
+ *   drafts-docs-status              loading / error line of the document list
+ *   drafts-doc-list                 <ul> of documents; drafts-doc-option = <li> per document (data-doc-id),
+ *   drafts-doc-checkbox             its checkbox (data-doc-id)
+ *   drafts-files, drafts-files-chosen, drafts-files-clear   optional files uploaded with the request
+ *   drafts-template                 <select> of templates (option value = template id)
+ *   drafts-template-description     description and sections of the chosen template
+ *   drafts-length                   fieldset; radios drafts-length-kurz, drafts-length-ausfuehrlich
+ *   drafts-form-select              <select> "wie Vorlage" (value "") | fliesstext | stichpunkte
+ *   drafts-start                    "Entwurf erstellen"
+ *   drafts-form-status              validation / start error message
+ *   drafts-job                      job box; data-status = wartend | laeuft | fertig | abgebrochen | fehlgeschlagen
+ *   drafts-progress                 <progress> (done/total; indeterminate while total is 0)
+ *   drafts-job-steps, drafts-job-message, drafts-job-eta   "Schritt n von m", server message, time left
+ *   drafts-error                    German error of a failed / cancelled job
+ *   drafts-cancel                   "Abbrechen"
+ *   drafts-result                   the finished draft (<article>); data-job-id
+ *   drafts-result-title, drafts-result-subject, drafts-result-documents
+ *   drafts-section                  one section (data-heading); drafts-section-text its text (chips inside)
+ *   drafts-dropped                  "n Aussage(n) ohne prüfbare Quelle wurden weggelassen."
+ *   drafts-closing                  closing line
+ *   drafts-sources                  <ol> "Quellen"; drafts-source-item = <button> per source (data-number, data-doc-id)
+ *   drafts-download-docx, drafts-download-md   download links
+ *
+ * Auswertung (batch analysis of case files; job id in sessionStorage "va.batchJob"):
+ *   batch-view, batch-form
+ *   batch-example-select, batch-example-load, batch-example-status   example field lists
+ *   batch-schema                    YAML textarea of the field list
+ *   batch-help                      <details> describing the format
+ *   batch-folder-input              folder picker (webkitdirectory); batch-files-input single files
+ *   batch-chosen                    the cases that will be sent; batch-clear empties the choice
+ *   batch-start, batch-form-status
+ *   batch-job                       job box; data-status as drafts-job
+ *   batch-progress, batch-job-steps, batch-job-message, batch-job-eta, batch-error, batch-cancel
+ *   batch-result                    result section; data-job-id
+ *   batch-downloads                 links batch-download-xlsx, batch-download-csv, batch-download-jsonl
+ *   batch-table                     results table; batch-row = <tr> per case (data-case, data-status = fertig|fehler)
+ *   batch-cell                      <td> per field (data-field, data-status = gefunden|nicht_gefunden)
+ *   batch-value                     <button> with the formatted value of a found cell (opens batch-detail)
+ *   batch-not-found                 "nicht gefunden" (grey italics)
+ *   batch-row-error                 error message of a failed case (spans the row)
+ *   batch-detail                    box with the citation of the chosen value; batch-detail-heading,
+ *                                   batch-detail-value, -raw, -title, -source, -page, -quote, batch-detail-close
  */
 "use strict";
 
@@ -48,7 +96,17 @@
     documents: "api/documents",
     document: (id) => `api/documents/${encodeURIComponent(id)}`,
     health: "healthz",
+    templates: "api/summaries/templates",
+    summaries: "api/summaries",
+    summary: (id) => `api/summaries/${encodeURIComponent(id)}`,
+    batch: "api/batch",
+    batchExamples: "api/batch/examples",
+    batchJob: (id) => `api/batch/${encodeURIComponent(id)}`,
   };
+  /** View name -> location hash. */
+  const VIEWS = { chat: "", docs: "#dokumente", drafts: "#entwuerfe", batch: "#auswertung" };
+  const POLL_MS = 1500;
+  const SUPPORTED_SUFFIXES = [".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx"];
   /** How many history entries ({role, content}) are sent with a follow-up question. */
   const HISTORY_TURNS = 6;
   const HISTORY_CONTENT_MAX = 8000;
@@ -71,6 +129,14 @@
     panelRequest: 0,
     docsLoaded: false,
     uploading: false,
+    view: null,
+    draftSelection: new Set(), // doc ids chosen in "Entwürfe"
+    templatesLoaded: false,
+    draftsStarting: false,
+    draftsRunning: false,
+    examples: null, // [{file, name, yaml}] once loaded
+    batchStarting: false,
+    batchRunning: false,
   };
 
   // ------------------------------------------------------------------ helpers
@@ -219,22 +285,39 @@
   }
 
   // ------------------------------------------------------------------ views
+  function viewOfHash(hash) {
+    return Object.keys(VIEWS).find((name) => VIEWS[name] && VIEWS[name] === hash) || "chat";
+  }
+
   function showView(view) {
-    const chat = view !== "docs";
-    $("view-chat").hidden = !chat;
-    $("view-docs").hidden = chat;
+    if (!Object.prototype.hasOwnProperty.call(VIEWS, view)) view = "chat";
+    const previous = state.view;
+    state.view = view;
+    for (const name of Object.keys(VIEWS)) $(`view-${name}`).hidden = name !== view;
     for (const button of document.querySelectorAll(".views__button")) {
-      if (button.dataset.view === (chat ? "chat" : "docs")) button.setAttribute("aria-current", "page");
+      if (button.dataset.view === view) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
-    if (!chat) {
-      closePanel({ restoreFocus: false });
-      loadDocuments();
-    }
-    const hash = chat ? "" : "#dokumente";
+    if (view !== "chat" || (previous && previous !== view)) closePanel({ restoreFocus: false });
+    if (view === "docs") loadDocuments();
+    else if (view === "drafts") enterDrafts();
+    else if (view === "batch") enterBatch();
+    const hash = VIEWS[view];
     if (window.location.hash !== hash) {
       window.history.replaceState(null, "", hash || window.location.pathname + window.location.search);
     }
+  }
+
+  /** Focusable chip for a verified citation; a click opens the Fundstelle panel (chat and drafts). */
+  function citationChip(citation, number = citation.number) {
+    const where = [citation.title, citation.page ? `Seite ${citation.page}` : "", citation.section]
+      .filter(Boolean).join(", ");
+    const button = el("button", {
+      type: "button", class: "chip", "data-testid": "citation-chip", dataset: { number: String(number) },
+      "aria-label": `Fundstelle ${number} anzeigen: ${where}`, title: where, text: String(number),
+    });
+    button.addEventListener("click", () => openPanel({ kind: "citation", item: citation, opener: button }));
+    return button;
   }
 
   // ------------------------------------------------------------------ chat
@@ -391,15 +474,7 @@
     }
 
     chip(number) {
-      const citation = this.citations.get(number);
-      const where = [citation.title, citation.page ? `Seite ${citation.page}` : "", citation.section]
-        .filter(Boolean).join(", ");
-      const button = el("button", {
-        type: "button", class: "chip", "data-testid": "citation-chip", dataset: { number: String(number) },
-        "aria-label": `Fundstelle ${number} anzeigen: ${where}`, title: where, text: String(number),
-      });
-      button.addEventListener("click", () => openPanel({ kind: "citation", item: citation, opener: button }));
-      return button;
+      return citationChip(this.citations.get(number), number);
     }
 
     renderSources() {
@@ -705,6 +780,11 @@
         "aria-label": `Dokument „${title}“ löschen`, text: "Löschen",
       });
       del.addEventListener("click", () => deleteDocument(doc, title, del));
+      const summarize = el("button", {
+        type: "button", class: "button button--secondary button--small", "data-testid": "document-summarize",
+        "aria-label": `Dokument „${title}“ zusammenfassen`, text: "Zusammenfassen",
+      });
+      summarize.addEventListener("click", () => summarizeDocument(doc));
       const pagesText = numberFormat.format(doc.pages || 0);
       return el("tr", { "data-testid": "document-row", dataset: { docId: String(doc.id) } },
         el("th", { scope: "row", class: "docs-table__title", text: title }),
@@ -713,7 +793,7 @@
           doc.ocr_pages ? el("span", { class: "muted", text: ` (${numberFormat.format(doc.ocr_pages)} OCR)` }) : null),
         el("td", { class: "num", text: numberFormat.format(doc.passages || 0) }),
         el("td", { class: "date", text: formatDate(doc.ingested_at) }),
-        el("td", { class: "actions" }, del));
+        el("td", { class: "actions" }, el("span", { class: "actions__buttons" }, summarize, del)));
     });
     if (!rows.length) {
       rows.push(el("tr", { class: "docs-table__empty" },
@@ -841,6 +921,866 @@
     $("upload-results").replaceChildren(...items);
   }
 
+  // ------------------------------------------------------------------ background jobs (drafts, batch)
+  const JOB_STATUS_LABELS = {
+    wartend: "Wartet auf Bearbeitung",
+    laeuft: "Wird bearbeitet",
+    fertig: "Fertig",
+    abgebrochen: "Abgebrochen",
+    fehlgeschlagen: "Fehlgeschlagen",
+  };
+  const JOB_FINISHED = new Set(["fertig", "abgebrochen", "fehlgeschlagen"]);
+
+  function formatDuration(seconds) {
+    const total = Math.max(1, Math.round(seconds));
+    if (total < 60) return `${total} s`;
+    if (total < 3600) {
+      const minutes = Math.floor(total / 60);
+      const rest = total % 60;
+      return rest ? `${minutes} Min. ${rest} s` : `${minutes} Min.`;
+    }
+    const hours = Math.floor(total / 3600);
+    return `${hours} Std. ${Math.round((total % 3600) / 60)} Min.`;
+  }
+
+  function sessionGet(key) {
+    try { return window.sessionStorage.getItem(key); } catch (_) { return null; }
+  }
+
+  function sessionSet(key, value) {
+    try {
+      if (value === null) window.sessionStorage.removeItem(key);
+      else window.sessionStorage.setItem(key, value);
+    } catch (_) { /* storage disabled: no resume after a reload */ }
+  }
+
+  /** POST a job request (JSON object or FormData); returns the job or throws an Error with a German message. */
+  async function postJob(url, body) {
+    const options = { method: "POST", headers: { Accept: "application/json" }, body };
+    if (!(body instanceof FormData)) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    return getJSON(url, options);
+  }
+
+  /**
+   * Progress box of one background job: polls GET url(id) every POLL_MS until the job has finished, shows
+   * progress, message, time left and a cancel button; the id is kept in sessionStorage so a reload resumes.
+   */
+  class JobView {
+    constructor({ prefix, storageKey, url, noun, steps, onUpdate, onFinished, onForget }) {
+      this.prefix = prefix;
+      this.storageKey = storageKey;
+      this.url = url;
+      this.noun = noun; // "Der Entwurf" / "Die Auswertung"
+      this.steps = steps; // job -> progress text
+      this.onUpdate = onUpdate; // (job) after every render
+      this.onFinished = onFinished; // (job, {resumed})
+      this.onForget = onForget;
+      this.jobId = null;
+      this.timer = null;
+      this.generation = 0;
+      this.failures = 0;
+      this.part = (name) => $(`${prefix}-${name}`);
+      this.part("cancel").addEventListener("click", () => this.cancel());
+    }
+
+    /** Follow a job just created by POST (the 202 answer). */
+    start(job) {
+      this.stop();
+      this.jobId = job.id;
+      sessionSet(this.storageKey, job.id);
+      this.follow(job, false);
+    }
+
+    /** After a reload: continue with the job remembered in sessionStorage. */
+    resume() {
+      const id = sessionGet(this.storageKey);
+      if (!id || this.jobId) return;
+      this.jobId = id;
+      this.poll(true);
+    }
+
+    stop() {
+      this.generation += 1;
+      window.clearTimeout(this.timer);
+      this.timer = null;
+    }
+
+    forget() {
+      this.stop();
+      this.jobId = null;
+      sessionSet(this.storageKey, null);
+      this.part("job").hidden = true;
+      if (this.onForget) this.onForget();
+    }
+
+    follow(job, resumed) {
+      this.render(job);
+      if (JOB_FINISHED.has(job.status)) {
+        this.onFinished(job, { resumed });
+        return;
+      }
+      const generation = this.generation;
+      this.timer = window.setTimeout(() => {
+        if (generation === this.generation) this.poll(false); // the job is watched now: announce its end
+      }, POLL_MS);
+    }
+
+    async poll(resumed) {
+      const generation = this.generation;
+      const id = this.jobId;
+      let response;
+      try {
+        response = await fetch(this.url(id), { headers: { Accept: "application/json" } });
+      } catch (_) {
+        response = null;
+      }
+      if (generation !== this.generation || id !== this.jobId) return;
+      if (response && response.status === 404) {
+        if (resumed) {
+          this.forget(); // an old id after a server reset: nothing to show
+        } else {
+          this.showError(await errorMessage(response));
+          this.part("cancel").hidden = true;
+          this.stop();
+          sessionSet(this.storageKey, null);
+          this.onUpdate({ status: "fehlgeschlagen" });
+        }
+        return;
+      }
+      let job = null;
+      if (response && response.ok) {
+        try { job = await response.json(); } catch (_) { job = null; }
+      }
+      if (generation !== this.generation || id !== this.jobId) return;
+      if (!job) {
+        this.failures += 1;
+        this.part("job-eta").textContent = "Verbindung zum Server unterbrochen – neuer Versuch …";
+        this.timer = window.setTimeout(() => {
+          if (generation === this.generation) this.poll(resumed);
+        }, Math.min(POLL_MS * (1 + this.failures), 15000));
+        return;
+      }
+      this.failures = 0;
+      this.follow(job, resumed);
+    }
+
+    showError(message) {
+      const error = this.part("error");
+      error.textContent = message;
+      error.hidden = !message;
+    }
+
+    render(job) {
+      const box = this.part("job");
+      box.hidden = false;
+      box.dataset.status = job.status;
+      box.dataset.jobId = job.id;
+      const running = !JOB_FINISHED.has(job.status);
+      const progress = this.part("progress");
+      const total = Number(job.total) || 0;
+      const done = Math.min(Number(job.done) || 0, total);
+      if (total > 0) {
+        progress.max = total;
+        progress.value = job.status === "fertig" ? total : done;
+      } else if (job.status === "fertig") {
+        progress.max = 1;
+        progress.value = 1;
+      } else if (running) {
+        progress.removeAttribute("value"); // indeterminate until the job knows its steps
+      }
+      progress.hidden = !running && job.status !== "fertig";
+      this.part("job-steps").textContent = `${JOB_STATUS_LABELS[job.status] || job.status}${this.steps(job) ? ` · ${this.steps(job)}` : ""}`;
+      const message = running ? (job.message || "") : "";
+      this.part("job-message").textContent = message ? ` – ${message}` : "";
+      let eta = "";
+      if (job.status === "wartend") eta = "Der Auftrag beginnt, sobald vorherige Aufträge erledigt sind.";
+      else if (job.status === "laeuft") {
+        eta = typeof job.seconds_left === "number" && Number.isFinite(job.seconds_left)
+          ? `Noch etwa ${formatDuration(job.seconds_left)}.`
+          : "Die Restzeit wird ermittelt …";
+      }
+      this.part("job-eta").textContent = eta;
+      this.part("job-eta").hidden = !eta;
+      if (job.status === "fehlgeschlagen") {
+        this.showError(job.message || `${this.noun} konnte nicht erstellt werden.`);
+      } else if (job.status === "abgebrochen") {
+        this.showError(`${this.noun} wurde abgebrochen.`);
+      } else {
+        this.showError("");
+      }
+      const cancel = this.part("cancel");
+      cancel.hidden = !running;
+      if (!running) {
+        cancel.disabled = false;
+        cancel.textContent = "Abbrechen";
+      }
+      this.onUpdate(job);
+    }
+
+    async cancel() {
+      if (!this.jobId) return;
+      const button = this.part("cancel");
+      const id = this.jobId;
+      button.disabled = true;
+      button.textContent = "Wird abgebrochen …";
+      try {
+        await getJSON(`${this.url(id)}/cancel`, { method: "POST", headers: { Accept: "application/json" } });
+        announce("Abbruch angefordert. Der laufende Schritt wird noch beendet.");
+        this.part("job-eta").textContent = "Abbruch angefordert – der laufende Schritt wird noch beendet …";
+        this.part("job-eta").hidden = false;
+      } catch (err) {
+        button.disabled = false;
+        button.textContent = "Abbrechen";
+        this.showError(err.message);
+      }
+    }
+  }
+
+  /** Move the focus to `target` unless the user is busy elsewhere (focus on body or on a vanished control). */
+  function focusIfIdle(viewName, target, previous) {
+    if (state.view !== viewName) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || active === previous || !active.isConnected || active.hidden) {
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+  }
+
+  // ------------------------------------------------------------------ Entwürfe
+  const draftJob = new JobView({
+    prefix: "drafts",
+    storageKey: "va.draftJob",
+    url: API.summary,
+    noun: "Der Entwurf",
+    steps: (job) => (job.total ? `Schritt ${numberFormat.format(job.done || 0)} von ${numberFormat.format(job.total)}` : ""),
+    onUpdate: (job) => setDraftsRunning(!JOB_FINISHED.has(job.status)),
+    onFinished: (job, { resumed }) => {
+      setDraftsRunning(false);
+      $("drafts-form-status").textContent = "";
+      if (job.status === "fertig" && job.draft) {
+        renderDraft(job);
+        if (!resumed) announce("Der Entwurf ist fertig.");
+        if (!resumed) focusIfIdle("drafts", $("drafts-result-title"), $("drafts-cancel"));
+        loadDraftDocuments(); // files uploaded with the request are now documents too
+      } else if (!resumed) {
+        announce(job.status === "abgebrochen" ? "Der Entwurf wurde abgebrochen." : "Der Entwurf konnte nicht erstellt werden.");
+        focusIfIdle("drafts", $("drafts-error"), $("drafts-cancel"));
+      }
+    },
+    onForget: () => setDraftsRunning(false),
+  });
+
+  function setDraftsRunning(running) {
+    state.draftsRunning = running;
+    const button = $("drafts-start");
+    button.disabled = running || state.draftsStarting;
+    button.textContent = state.draftsStarting ? "Wird gestartet …" : "Entwurf erstellen";
+    $("drafts-form").setAttribute("aria-busy", running || state.draftsStarting ? "true" : "false");
+  }
+
+  function enterDrafts() {
+    if (!state.templatesLoaded) loadTemplates();
+    loadDraftDocuments();
+  }
+
+  /** Switch to "Entwürfe" with this document (and only this one) chosen. */
+  function summarizeDocument(doc) {
+    state.draftSelection = new Set([String(doc.id)]);
+    showView("drafts");
+    $("drafts-heading").focus();
+    announce(`Dokument „${doc.title || doc.source || doc.id}“ für den Entwurf ausgewählt.`);
+  }
+
+  async function loadTemplates() {
+    const select = $("drafts-template");
+    let list;
+    try {
+      list = await getJSON(API.templates);
+    } catch (err) {
+      $("drafts-template-description").textContent = `Vorlagen konnten nicht geladen werden: ${err.message}`;
+      return;
+    }
+    if (state.templatesLoaded) return;
+    state.templatesLoaded = true;
+    state.templates = Array.isArray(list) ? list : [];
+    select.replaceChildren(...state.templates.map((t) => el("option", { value: t.id, text: t.title || t.id })));
+    const preferred = state.templates.find((t) => t.id === "zusammenfassung") || state.templates[0];
+    if (preferred) select.value = preferred.id;
+    describeTemplate();
+  }
+
+  function describeTemplate() {
+    const template = (state.templates || []).find((t) => t.id === $("drafts-template").value);
+    const parts = [];
+    if (template) {
+      if (template.description) parts.push(template.description);
+      if (Array.isArray(template.sections) && template.sections.length) parts.push(`Abschnitte: ${template.sections.join(", ")}.`);
+    }
+    $("drafts-template-description").textContent = parts.join(" ");
+  }
+
+  async function loadDraftDocuments() {
+    const status = $("drafts-docs-status");
+    const list = $("drafts-doc-list");
+    if (!list.children.length) status.textContent = "Dokumente werden geladen …";
+    let documents;
+    try {
+      documents = await getJSON(API.documents);
+    } catch (err) {
+      status.textContent = err.message;
+      return;
+    }
+    documents = Array.isArray(documents) ? documents : [];
+    const known = new Set(documents.map((doc) => String(doc.id)));
+    for (const id of [...state.draftSelection]) if (!known.has(id)) state.draftSelection.delete(id);
+    const items = documents.map((doc) => {
+      const id = String(doc.id);
+      const title = doc.title || doc.source || id;
+      const inputId = `draft-doc-${id.replace(/[^\w-]/g, "_")}`;
+      const box = el("input", {
+        type: "checkbox", id: inputId, value: id, "data-testid": "drafts-doc-checkbox", dataset: { docId: id },
+      });
+      box.checked = state.draftSelection.has(id);
+      box.addEventListener("change", () => {
+        if (box.checked) state.draftSelection.add(id);
+        else state.draftSelection.delete(id);
+        updateDraftSelectionStatus(documents.length);
+      });
+      const meta = [doc.source && doc.source !== title ? doc.source : "", doc.pages ? plural(doc.pages, "Seite", "Seiten") : ""]
+        .filter(Boolean).join(" · ");
+      return el("li", { class: "checklist__item", "data-testid": "drafts-doc-option", dataset: { docId: id } },
+        box,
+        el("label", { for: inputId, class: "checklist__label" },
+          el("span", { class: "checklist__title", text: title }),
+          meta ? el("span", { class: "checklist__meta", text: meta }) : null));
+    });
+    list.replaceChildren(...items);
+    list.hidden = !items.length;
+    if (!items.length) status.textContent = "Noch keine Dokumente eingelesen. Sie können unten Dateien auswählen.";
+    else updateDraftSelectionStatus(documents.length);
+  }
+
+  function updateDraftSelectionStatus(count) {
+    const chosen = state.draftSelection.size;
+    $("drafts-docs-status").textContent = `${plural(count, "Dokument", "Dokumente")} verfügbar, ${numberFormat.format(chosen)} ausgewählt.`;
+  }
+
+  function showDraftFiles() {
+    const files = [...($("drafts-files").files || [])];
+    $("drafts-files-chosen").textContent = files.length
+      ? `${plural(files.length, "Datei", "Dateien")} ausgewählt: ${files.map((f) => f.name).join(", ")}`
+      : "Keine Datei ausgewählt.";
+    $("drafts-files-clear").hidden = !files.length;
+  }
+
+  async function startDraft(event) {
+    event.preventDefault();
+    if (state.draftsRunning || state.draftsStarting) return;
+    const status = $("drafts-form-status");
+    const docIds = [...state.draftSelection];
+    const files = [...($("drafts-files").files || [])];
+    const template = $("drafts-template").value;
+    const lengthInput = document.querySelector('input[name="drafts-length"]:checked');
+    const length = lengthInput ? lengthInput.value : "kurz";
+    const form = $("drafts-form-select").value || null;
+    status.classList.remove("form-status--error");
+    if (!template) {
+      status.textContent = "Die Vorlagen sind noch nicht geladen. Bitte versuchen Sie es gleich noch einmal.";
+      status.classList.add("form-status--error");
+      if (!state.templatesLoaded) loadTemplates();
+      return;
+    }
+    if (!docIds.length && !files.length) {
+      status.textContent = "Bitte wählen Sie mindestens ein Dokument aus oder fügen Sie eine Datei hinzu.";
+      status.classList.add("form-status--error");
+      const first = $("drafts-doc-list").querySelector("input");
+      (first || $("drafts-files")).focus();
+      return;
+    }
+    let body;
+    if (files.length) {
+      body = new FormData();
+      for (const file of files) body.append("files", file, file.name);
+      body.append("template", template);
+      body.append("length", length);
+      if (form) body.append("form", form);
+      for (const id of docIds) body.append("doc_ids", id);
+    } else {
+      body = { doc_ids: docIds, template, length, form };
+    }
+    state.draftsStarting = true;
+    setDraftsRunning(false);
+    status.textContent = files.length ? "Dateien werden hochgeladen, der Auftrag wird gestartet …" : "Der Auftrag wird gestartet …";
+    let job;
+    try {
+      job = await postJob(API.summaries, body);
+    } catch (err) {
+      state.draftsStarting = false;
+      setDraftsRunning(false);
+      status.textContent = err.message;
+      status.classList.add("form-status--error");
+      return;
+    }
+    state.draftsStarting = false;
+    status.textContent = "Der Auftrag läuft. Sie können die Seite verlassen und später zurückkehren.";
+    if (files.length) {
+      $("drafts-files").value = "";
+      showDraftFiles();
+    }
+    const result = $("drafts-result");
+    result.hidden = true;
+    result.replaceChildren();
+    draftJob.start(job);
+    announce("Der Entwurf wird erstellt.");
+  }
+
+  /** Markers "[3]", "[1][4]", "[1, 2]" with the blanks before them, as one group. */
+  const DRAFT_MARKERS_RE = /[ \t]*(?:\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+/g;
+
+  /** Append `text` to `parent`, markers as citation chips (numbers without a source are left out). */
+  function appendCited(parent, text, citations) {
+    let last = 0;
+    for (const match of text.matchAll(DRAFT_MARKERS_RE)) {
+      parent.append(text.slice(last, match.index));
+      last = match.index + match[0].length;
+      const numbers = [...new Set((match[0].match(/\d{1,3}/g) || []).map((n) => parseInt(n, 10)))]
+        .filter((n) => citations.has(n));
+      if (!numbers.length) continue;
+      parent.append("\u00a0");
+      numbers.forEach((number, i) => {
+        if (i) parent.append("\u200a");
+        parent.append(citationChip(citations.get(number), number));
+      });
+    }
+    parent.append(text.slice(last));
+  }
+
+  /** Section text: paragraphs separated by blank lines; lines starting with "- " become a list. */
+  function sectionBody(text, citations) {
+    const body = el("div", { class: "draft__text", "data-testid": "drafts-section-text" });
+    for (const block of String(text || "").split(/\n[ \t]*\n/)) {
+      let list = null;
+      let paragraph = null;
+      for (const raw of block.split("\n")) {
+        const line = raw.trim();
+        if (!line) continue;
+        const bullet = /^[-•]\s+/.exec(line);
+        if (bullet) {
+          paragraph = null;
+          if (!list) {
+            list = el("ul", { class: "draft__list" });
+            body.append(list);
+          }
+          const item = el("li");
+          appendCited(item, line.slice(bullet[0].length), citations);
+          list.append(item);
+        } else {
+          list = null;
+          if (paragraph) paragraph.append(el("br"));
+          else {
+            paragraph = el("p");
+            body.append(paragraph);
+          }
+          appendCited(paragraph, line, citations);
+        }
+      }
+    }
+    if (!body.childNodes.length) {
+      body.append(el("p", { class: "muted", text: "Zu diesem Abschnitt gab es keine Aussage mit prüfbarer Quelle." }));
+    }
+    return body;
+  }
+
+  function renderDraft(job) {
+    const draft = job.draft;
+    const sources = Array.isArray(draft.sources) ? draft.sources : [];
+    const citations = new Map();
+    for (const source of sources) if (!citations.has(source.number)) citations.set(source.number, source);
+    const documents = Array.isArray(draft.documents) ? draft.documents : [];
+
+    const header = el("header", { class: "draft__header" },
+      el("h3", { id: "drafts-result-title", class: "draft__title", "data-testid": "drafts-result-title", tabindex: "-1", text: draft.title || "Entwurf" }),
+      draft.subject ? el("p", { class: "draft__subject", "data-testid": "drafts-result-subject" },
+        el("strong", { text: "Betreff: " }), draft.subject) : null,
+      el("p", { class: "draft__meta", "data-testid": "drafts-result-documents" },
+        `${documents.length === 1 ? "Dokument" : "Dokumente"}: ${documents.join("; ") || "–"} · erstellt ${formatDate(draft.created_at)}`));
+
+    const sections = (Array.isArray(draft.sections) ? draft.sections : []).map((section) =>
+      el("section", { class: "draft__section", "data-testid": "drafts-section", dataset: { heading: section.heading || "" } },
+        el("h4", { text: section.heading || "" }),
+        sectionBody(section.text, citations)));
+
+    const dropped = Number(draft.dropped_statements) || 0;
+    const droppedNote = dropped > 0
+      ? el("p", { class: "draft__note", "data-testid": "drafts-dropped",
+        text: `${numberFormat.format(dropped)} Aussage(n) ohne prüfbare Quelle wurden weggelassen.` })
+      : null;
+    const closing = draft.closing_line
+      ? el("p", { class: "draft__closing", "data-testid": "drafts-closing", text: draft.closing_line })
+      : null;
+
+    const sourceItems = sources.map((source) => {
+      const meta = [source.page ? `Seite ${source.page}` : "", source.section].filter(Boolean).join(" · ");
+      const button = el("button", {
+        type: "button", class: "source", "data-testid": "drafts-source-item",
+        dataset: { number: String(source.number), docId: String(source.doc_id) },
+      },
+      el("span", { class: "source__number", "aria-hidden": "true", text: `[${source.number}]` }),
+      el("span", { class: "source__body" },
+        el("span", { class: "source__title" },
+          el("span", { class: "visually-hidden", text: `Quelle ${source.number}: ` }),
+          source.title || source.source || "Ohne Titel"),
+        meta ? el("span", { class: "source__meta", text: meta }) : null,
+        source.quote ? el("span", { class: "source__snippet", text: `„${snippet(source.quote)}“` }) : null));
+      button.addEventListener("click", () => openPanel({ kind: "citation", item: source, opener: button }));
+      return el("li", {}, button);
+    });
+    if (!sourceItems.length) sourceItems.push(el("li", { class: "sources__empty", text: "Keine Quellen." }));
+    const sourcesBox = el("section", { class: "sources", "aria-labelledby": "drafts-sources-heading" },
+      el("h4", { class: "sources__heading", id: "drafts-sources-heading", text: "Quellen" }),
+      el("ol", { class: "sources__list", "data-testid": "drafts-sources" }, ...sourceItems));
+
+    const base = API.summary(job.id);
+    const downloads = el("p", { class: "downloads" },
+      el("a", { class: "button button--secondary button--small", href: `${base}/entwurf.docx`, download: "",
+        "data-testid": "drafts-download-docx", text: "Als Word-Datei (DOCX) herunterladen" }),
+      el("a", { class: "button button--secondary button--small", href: `${base}/entwurf.md`, download: "",
+        "data-testid": "drafts-download-md", text: "Als Markdown herunterladen" }));
+
+    const result = $("drafts-result");
+    result.dataset.jobId = job.id;
+    result.replaceChildren(header, ...sections, droppedNote, closing, sourcesBox, downloads);
+    result.hidden = false;
+  }
+
+  function initDrafts() {
+    $("drafts-form").addEventListener("submit", startDraft);
+    $("drafts-template").addEventListener("change", describeTemplate);
+    $("drafts-files").addEventListener("change", showDraftFiles);
+    $("drafts-files-clear").addEventListener("click", () => {
+      $("drafts-files").value = "";
+      showDraftFiles();
+      $("drafts-files").focus();
+    });
+    setDraftsRunning(false);
+  }
+
+  // ------------------------------------------------------------------ Auswertung
+  const batchJob = new JobView({
+    prefix: "batch",
+    storageKey: "va.batchJob",
+    url: API.batchJob,
+    noun: "Die Auswertung",
+    steps: (job) => {
+      if (!job.total) return "";
+      const parts = [`Fälle ${numberFormat.format(job.done || 0)} von ${numberFormat.format(job.total)}`];
+      if (job.cells_total) parts.push(`Angaben ${numberFormat.format(job.cells_done || 0)} von ${numberFormat.format(job.cells_total)}`);
+      return parts.join(" · ");
+    },
+    onUpdate: (job) => setBatchRunning(!JOB_FINISHED.has(job.status)),
+    onFinished: (job, { resumed }) => {
+      setBatchRunning(false);
+      $("batch-form-status").textContent = "";
+      if (job.status === "fertig" && job.result) {
+        renderBatchResult(job);
+        if (!resumed) announce("Die Auswertung ist fertig.");
+        if (!resumed) focusIfIdle("batch", $("batch-result-heading"), $("batch-cancel"));
+      } else if (!resumed) {
+        announce(job.status === "abgebrochen" ? "Die Auswertung wurde abgebrochen." : "Die Auswertung ist fehlgeschlagen.");
+        focusIfIdle("batch", $("batch-error"), $("batch-cancel"));
+      }
+    },
+    onForget: () => setBatchRunning(false),
+  });
+
+  function setBatchRunning(running) {
+    state.batchRunning = running;
+    const button = $("batch-start");
+    button.disabled = running || state.batchStarting;
+    button.textContent = state.batchStarting ? "Wird gestartet …" : "Auswertung starten";
+    $("batch-form").setAttribute("aria-busy", running || state.batchStarting ? "true" : "false");
+  }
+
+  function enterBatch() {
+    if (!state.examples) loadExamples();
+  }
+
+  async function loadExamples() {
+    const select = $("batch-example-select");
+    const status = $("batch-example-status");
+    let list;
+    try {
+      list = await getJSON(API.batchExamples);
+    } catch (err) {
+      status.textContent = `Beispiele konnten nicht geladen werden: ${err.message}`;
+      return;
+    }
+    if (state.examples) return;
+    state.examples = Array.isArray(list) ? list : [];
+    select.replaceChildren(...state.examples.map((example, i) =>
+      el("option", { value: String(i), text: example.name ? `${example.name} (${example.file})` : example.file })));
+    select.disabled = !state.examples.length;
+    $("batch-example-load").disabled = !state.examples.length;
+    status.textContent = state.examples.length ? "" : "Keine Beispiele vorhanden.";
+  }
+
+  function loadExample() {
+    const example = (state.examples || [])[Number($("batch-example-select").value)];
+    if (!example) return;
+    const textarea = $("batch-schema");
+    const current = textarea.value.trim();
+    const isExample = (state.examples || []).some((e) => e.yaml.trim() === current);
+    if (current && !isExample && !window.confirm("Die bisherige Feldliste wird ersetzt. Fortfahren?")) return;
+    textarea.value = example.yaml;
+    sessionSet("va.batchSchema", textarea.value);
+    $("batch-example-status").textContent = `Beispiel „${example.name || example.file}“ geladen.`;
+    textarea.focus();
+    textarea.setSelectionRange(0, 0);
+    textarea.scrollTop = 0;
+  }
+
+  function isSupported(name) {
+    const lower = name.toLowerCase();
+    return SUPPORTED_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+  }
+
+  /** Parts of each relative path below the picked folder – the same rule as the server (case = first part). */
+  function relativeParts(names) {
+    let parts = names.map((name) => name.replace(/\\/g, "/").split("/").filter((p) => p && p !== "." && p !== ".."));
+    while (parts.length && parts.every((p) => p.length > 1) && new Set(parts.map((p) => p[0])).size === 1) {
+      parts = parts.map((p) => p.slice(1));
+    }
+    return parts;
+  }
+
+  /** The chosen case files as [{file, name}] (name = path sent to the server) plus the files left out. */
+  function chosenBatchFiles() {
+    const folder = [...($("batch-folder-input").files || [])];
+    const single = [...($("batch-files-input").files || [])];
+    const skipped = [];
+    const keep = (file, name) => {
+      const hidden = name.split("/").some((part) => part.startsWith("."));
+      if (hidden) return false;
+      if (!isSupported(name)) {
+        skipped.push(name);
+        return false;
+      }
+      return true;
+    };
+    // the folder's own name is dropped when single files are added as well, so each sub-folder stays one case
+    const mixed = folder.length && single.length;
+    const chosen = [];
+    for (const file of folder) {
+      let name = file.webkitRelativePath || file.name;
+      if (mixed && name.includes("/")) name = name.slice(name.indexOf("/") + 1);
+      if (keep(file, name)) chosen.push({ file, name });
+    }
+    for (const file of single) if (keep(file, file.name)) chosen.push({ file, name: file.name });
+    return { chosen, skipped };
+  }
+
+  function showBatchFiles() {
+    const { chosen, skipped } = chosenBatchFiles();
+    const line = $("batch-chosen");
+    const parts = relativeParts(chosen.map((c) => c.name));
+    const cases = new Map();
+    parts.forEach((p) => {
+      const name = p.length > 1 ? p[0] : p[0].replace(/\.[^.]*$/, "");
+      cases.set(name, (cases.get(name) || 0) + 1);
+    });
+    const texts = [];
+    if (chosen.length) {
+      const list = [...cases.entries()].sort((a, b) => a[0].localeCompare(b[0], "de"))
+        .map(([name, count]) => `${name} (${plural(count, "Datei", "Dateien")})`);
+      const shown = list.length > 12 ? [...list.slice(0, 12), `… und ${numberFormat.format(list.length - 12)} weitere`] : list;
+      texts.push(`${plural(cases.size, "Fall", "Fälle")} mit ${plural(chosen.length, "Datei", "Dateien")}: ${shown.join(", ")}.`);
+    } else {
+      texts.push("Keine Fallakten ausgewählt.");
+    }
+    if (skipped.length) {
+      texts.push(`${plural(skipped.length, "Datei wird", "Dateien werden")} übersprungen (Format nicht unterstützt): ${skipped.slice(0, 5).join(", ")}${skipped.length > 5 ? " …" : ""}.`);
+    }
+    line.textContent = texts.join(" ");
+    $("batch-clear").hidden = !($("batch-folder-input").files || []).length && !($("batch-files-input").files || []).length;
+  }
+
+  async function startBatch(event) {
+    event.preventDefault();
+    if (state.batchRunning || state.batchStarting) return;
+    const status = $("batch-form-status");
+    status.classList.remove("form-status--error");
+    const fail = (message, focus) => {
+      status.textContent = message;
+      status.classList.add("form-status--error");
+      if (focus) focus.focus();
+    };
+    const schema = $("batch-schema").value;
+    if (!schema.trim()) {
+      fail("Bitte tragen Sie eine Feldliste ein oder laden Sie ein Beispiel.", $("batch-schema"));
+      return;
+    }
+    const { chosen } = chosenBatchFiles();
+    if (!chosen.length) {
+      fail("Bitte wählen Sie einen Ordner oder Dateien mit Fallakten aus.", $("batch-folder-input"));
+      return;
+    }
+    const form = new FormData();
+    form.append("schema", schema);
+    for (const { file, name } of chosen) form.append("files", file, name);
+    state.batchStarting = true;
+    setBatchRunning(false);
+    status.textContent = "Fallakten werden hochgeladen, die Auswertung wird gestartet …";
+    let job;
+    try {
+      job = await postJob(API.batch, form);
+    } catch (err) {
+      state.batchStarting = false;
+      setBatchRunning(false);
+      fail(err.message);
+      return;
+    }
+    state.batchStarting = false;
+    status.textContent = "Die Auswertung läuft. Sie können die Seite verlassen und später zurückkehren.";
+    $("batch-result").hidden = true;
+    resetBatchResult();
+    batchJob.start(job);
+    announce("Die Auswertung wurde gestartet.");
+  }
+
+  function resetBatchResult() {
+    $("batch-table").replaceChildren();
+    $("batch-detail").hidden = true;
+    $("batch-downloads").replaceChildren();
+  }
+
+  const euroFormat = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+
+  /** A normalised cell value for display: ISO date -> dd.mm.yyyy, amount -> German euro, bool -> ja/nein. */
+  function formatCellValue(value, type) {
+    if (value === null || value === undefined || value === "") return "";
+    if (typeof value === "boolean") return value ? "ja" : "nein";
+    if (type === "janein" && (value === "true" || value === "false")) return value === "true" ? "ja" : "nein";
+    if (type === "betrag") {
+      const amount = typeof value === "number" ? value : Number(String(value).replace(",", "."));
+      if (Number.isFinite(amount)) return euroFormat.format(amount);
+    }
+    if (typeof value === "string") {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+      if (iso) return `${iso[3]}.${iso[2]}.${iso[1]}`;
+      return value;
+    }
+    if (typeof value === "number") return numberFormat.format(value);
+    return String(value);
+  }
+
+  function renderBatchResult(job) {
+    const result = job.result;
+    const fields = (result.schema && Array.isArray(result.schema.felder)) ? result.schema.felder : [];
+    const cases = Array.isArray(result.cases) ? result.cases : [];
+    const head = el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Fall" }),
+      ...fields.map((f) => el("th", { scope: "col", title: f.frage || "", text: f.name }))));
+    const rows = cases.map((item) => {
+      const documents = Array.isArray(item.documents) ? item.documents : [];
+      const caseCell = el("th", { scope: "row", class: "batch-table__case" },
+        el("span", { class: "batch-table__case-name", text: item.case }),
+        documents.length ? el("span", { class: "batch-table__docs", text: documents.join(", ") }) : null);
+      const row = el("tr", { "data-testid": "batch-row", dataset: { case: item.case, status: item.status } }, caseCell);
+      if (item.status === "fehler") {
+        row.append(el("td", { class: "batch-table__error", colspan: String(Math.max(1, fields.length)),
+          "data-testid": "batch-row-error", text: item.error || "Dieser Fall konnte nicht ausgewertet werden." }));
+        return row;
+      }
+      const byField = new Map((Array.isArray(item.cells) ? item.cells : []).map((c) => [c.field, c]));
+      for (const field of fields) {
+        const cell = byField.get(field.name);
+        const td = el("td", { "data-testid": "batch-cell", dataset: { field: field.name, status: cell ? cell.status : "nicht_gefunden" } });
+        if (cell && cell.status === "gefunden") {
+          const shown = formatCellValue(cell.value, field.typ) || cell.raw || "–";
+          const button = el("button", {
+            type: "button", class: "cell-value", "data-testid": "batch-value", "aria-controls": "batch-detail",
+            "aria-label": `${field.name} für ${item.case}: ${shown} – Fundstelle anzeigen`, text: shown,
+          });
+          button.addEventListener("click", () => showBatchDetail(button, item, field, cell, shown));
+          td.append(button);
+        } else {
+          td.append(el("span", { class: "cell-missing", "data-testid": "batch-not-found", text: "nicht gefunden" }));
+        }
+        row.append(td);
+      }
+      return row;
+    });
+    if (!rows.length) {
+      rows.push(el("tr", {}, el("td", { colspan: String(fields.length + 1), class: "docs-table__empty", text: "Keine Fälle." })));
+    }
+    $("batch-table").replaceChildren(head, el("tbody", {}, ...rows));
+    const base = API.batchJob(job.id);
+    $("batch-downloads").replaceChildren(
+      ...[["xlsx", "Excel (XLSX)"], ["csv", "CSV"], ["jsonl", "JSONL"]].map(([suffix, label]) =>
+        el("a", { class: "button button--secondary button--small", href: `${base}/result.${suffix}`, download: "",
+          "data-testid": `batch-download-${suffix}`, "aria-label": `Ergebnis als ${label} herunterladen`, text: label })));
+    $("batch-detail").hidden = true;
+    const section = $("batch-result");
+    section.dataset.jobId = job.id;
+    section.hidden = false;
+  }
+
+  function showBatchDetail(button, item, field, cell, shown) {
+    for (const other of $("batch-table").querySelectorAll(".cell-value.is-selected")) other.classList.remove("is-selected");
+    button.classList.add("is-selected");
+    const citation = cell.citation;
+    $("batch-detail-heading").textContent = `Fundstelle: ${field.name} – ${item.case}`;
+    $("batch-detail-value").textContent = shown;
+    $("batch-detail-raw").textContent = cell.raw || "–";
+    $("batch-detail-title").textContent = citation ? (citation.title || "–") : "–";
+    $("batch-detail-source").replaceChildren(pathNode(citation ? citation.source : ""));
+    $("batch-detail-page").textContent = citation && citation.page ? String(citation.page) : "–";
+    $("batch-detail-quote").textContent = citation && citation.quote ? citation.quote : "Zu diesem Wert ist keine Fundstelle gespeichert.";
+    const detail = $("batch-detail");
+    detail.hidden = false;
+    state.batchDetailOpener = button;
+    detail.scrollIntoView({ block: "nearest" });
+  }
+
+  function closeBatchDetail() {
+    $("batch-detail").hidden = true;
+    const opener = state.batchDetailOpener;
+    state.batchDetailOpener = null;
+    if (opener) {
+      opener.classList.remove("is-selected");
+      if (opener.isConnected) opener.focus();
+    }
+  }
+
+  function initBatch() {
+    $("batch-form").addEventListener("submit", startBatch);
+    $("batch-example-load").addEventListener("click", loadExample);
+    $("batch-folder-input").addEventListener("change", showBatchFiles);
+    $("batch-files-input").addEventListener("change", showBatchFiles);
+    $("batch-clear").addEventListener("click", () => {
+      $("batch-folder-input").value = "";
+      $("batch-files-input").value = "";
+      showBatchFiles();
+      $("batch-folder-input").focus();
+    });
+    $("batch-schema").addEventListener("input", () => sessionSet("va.batchSchema", $("batch-schema").value));
+    $("batch-schema").placeholder = "name: …\nfelder:\n  - name: …\n    frage: …";
+    const saved = sessionGet("va.batchSchema");
+    if (saved) $("batch-schema").value = saved;
+    $("batch-detail-close").addEventListener("click", closeBatchDetail);
+    $("batch-detail").addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        closeBatchDetail();
+      }
+    });
+    setBatchRunning(false);
+  }
+
   // ------------------------------------------------------------------ health
   async function loadHealth() {
     const line = $("health-status");
@@ -887,11 +1827,15 @@
     $("upload-form").addEventListener("submit", upload);
     $("upload-input").addEventListener("change", showChosenFiles);
     $("docs-reload").addEventListener("click", loadDocuments);
-    window.addEventListener("hashchange", () => showView(window.location.hash === "#dokumente" ? "docs" : "chat"));
+    window.addEventListener("hashchange", () => showView(viewOfHash(window.location.hash)));
+    initDrafts();
+    initBatch();
 
     setBusy(false);
-    showView(window.location.hash === "#dokumente" ? "docs" : "chat");
+    showView(viewOfHash(window.location.hash));
     loadHealth();
+    draftJob.resume();
+    batchJob.resume();
     if (!$("view-chat").hidden) questionInput.focus();
   }
 

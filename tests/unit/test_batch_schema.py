@@ -1,0 +1,72 @@
+"""Field lists, case discovery and the LLM's answer schema of the batch analysis (no models needed)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.batch import discover_cases, load_schema, parse_schema, response_schema
+from assistant.errors import BatchError
+from assistant.routes.batch import _relative_names
+
+PROJECT = Path(__file__).parents[2]
+CASES = PROJECT / "tests" / "fixtures" / "cases"
+
+
+def test_the_shipped_examples_are_valid_and_use_every_type() -> None:
+    for path in sorted((PROJECT / "data" / "schemas").glob("*.yaml")):
+        schema = load_schema(path)
+        assert {spec.typ for spec in schema.felder} == {"text", "datum", "betrag", "janein", "auswahl"}
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"name": "x", "felder": []}, "ungültig"),
+        ({"name": "x", "felder": [{"name": "Betrag in Euro", "frage": "Wie hoch?"}]}, "ungültig"),
+        ({"name": "x", "felder": [{"name": "art", "frage": "Welche Art?", "typ": "auswahl"}]}, "zwei Optionen"),
+        (
+            {"name": "x", "felder": [{"name": "a", "frage": "Frage?"}, {"name": "a", "frage": "Noch eine?"}]},
+            "doppelt",
+        ),
+    ],
+)
+def test_invalid_field_lists_are_refused_in_german(data: dict[str, object], problem: str) -> None:
+    with pytest.raises(BatchError, match=problem):
+        parse_schema(data)
+
+
+def test_an_unreadable_field_file_is_refused_in_german(tmp_path: Path) -> None:
+    broken = tmp_path / "felder.yaml"
+    broken.write_text("name: [unclosed", encoding="utf-8")
+    with pytest.raises(BatchError, match="nicht lesbar"):
+        load_schema(broken)
+
+
+def test_each_file_or_sub_folder_is_one_case(tmp_path: Path) -> None:
+    folder = tmp_path / "akten"
+    shutil.copytree(CASES, folder)
+    cases = {case.name: case for case in discover_cases(folder)}
+    assert set(cases) == {"fall-02", "fall-03", "fall-04", "fall-05", "fall-kaputt"}  # truth.jsonl is no case
+    assert sorted(Path(path).name for path in cases["fall-04"].files) == ["anmeldung.pdf", "nachweis.docx"]
+
+
+def test_a_folder_without_case_files_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(BatchError, match="keine lesbaren Fallakten"):
+        discover_cases(tmp_path)
+
+
+def test_uploaded_folder_names_group_files_into_cases() -> None:
+    names = ["akten/fall-7/antrag.pdf", "akten/fall-7/nachweis.docx", "akten/fall-8.pdf"]
+    assert _relative_names(names) == [["fall-7", "antrag.pdf"], ["fall-7", "nachweis.docx"], ["fall-8.pdf"]]
+
+
+def test_the_answer_schema_allows_null_and_asks_evidence_for_yes_no_and_choices() -> None:
+    schema = response_schema(load_schema(PROJECT / "data" / "schemas" / "hundesteuer-anmeldung.yaml").felder)
+    properties = schema["properties"]
+    assert properties["halter"]["type"] == ["string", "null"]
+    assert properties["ermaessigung_beantragt"]["properties"]["antwort"]["enum"] == ["ja", "nein", None]
+    assert None in properties["anzahl_hunde"]["properties"]["antwort"]["enum"]
+    assert set(schema["required"]) == set(properties)
