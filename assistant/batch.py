@@ -10,6 +10,7 @@ interrupted job resumes without redoing finished cases; a failing case becomes a
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -52,7 +53,8 @@ logger = logging.getLogger(__name__)
 _ANALYZER = GermanAnalyzer()
 _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
 _QUOTE_CHARS = 240
-_MIN_EVIDENCE_SHARE = 0.7
+_MIN_EVIDENCE_SHARE = 0.6
+_NEGATIONS = {"nein", "nicht", "kein", "keine", "keinen", "keiner", "ohne"}
 _VALUE_CHARS = 160
 _EVIDENCE_CHARS = 160
 
@@ -176,10 +178,22 @@ class CaseReader:
         if not isinstance(answer, str) or not answer.strip():
             return None
         if spec.typ == "datum":
-            return self._date(answer)
+            return self._in_context(self._date(answer), spec)
         if spec.typ == "betrag":
-            return self._amount(answer)
+            return self._in_context(self._amount(answer), spec)
         return self._text(answer.strip())
+
+    def _in_context(self, located: _Located | None, spec: FieldSpec) -> _Located | None:
+        """Documents hold many dates and amounts: keep one only if its line (or the label line above it)
+        speaks of the field ("Jahressteuer: 108,00 €"), so a postcode or another fee is not taken for it."""
+        if located is None:
+            return None
+        text = self.texts.text(located.doc_id)
+        line_start = text.rfind("\n", 0, text.rfind("\n", 0, located.start)) + 1
+        line_end = text.find("\n", located.end)
+        context = set(_ANALYZER.tokens(text[line_start : line_end if line_end >= 0 else len(text)]))
+        about = set(_ANALYZER.tokens(f"{spec.name.replace('_', ' ')} {spec.frage} {spec.hinweis}"))
+        return located if _shared_share(about, context) > 0 else None
 
     def _spans(self) -> Iterator[tuple[str, str]]:
         for document in self.documents:
@@ -197,15 +211,15 @@ class CaseReader:
         wanted = parse_amount(answer)
         if wanted is None:
             return None
-        matches = [
+        matches = [  # only amounts written as money ("120,00", "96 €"), not any number such as a postcode
             (found, doc_id, text)
             for doc_id, text in self._spans()
             for found in find_amounts(text)
-            if found.value == wanted
+            if found.value == wanted and found.marked
         ]
         if not matches:
             return None
-        found, doc_id, text = max(matches, key=lambda match: match[0].marked)  # prefer "120,00 €" over "120"
+        found, doc_id, text = matches[0]
         return _Located(wanted, text[found.start : found.end].strip(), doc_id, found.start, found.end)
 
     def _text(self, answer: str) -> _Located | None:
@@ -223,20 +237,45 @@ class CaseReader:
         return None
 
     def _evidence(self, answer: str, evidence: str, spec: FieldSpec) -> _Located | None:
-        """A yes/no or choice answer counts only if its quoted evidence is (nearly word for word) in the text."""
+        """A yes/no or choice answer counts only if its quoted evidence is (nearly word for word) in the text:
+        in one sentence, or in a form's label line together with the value line below it."""
         wanted = set(_ANALYZER.tokens(evidence))
         if not wanted:
             return None
         best: tuple[float, str, int, str] | None = None
-        for doc_id, start, line in self._lines():
-            share = len(wanted & set(_ANALYZER.tokens(line))) / len(wanted)
+        for doc_id, start, window in self._windows():
+            share = _shared_share(wanted, set(_ANALYZER.tokens(window)))
             if best is None or share > best[0]:
-                best = (share, doc_id, start, line)
+                best = (share, doc_id, start, window)
+        if (best is None or best[0] < _MIN_EVIDENCE_SHARE) and spec.typ == "janein":
+            best = self._answer_window(answer, spec)
         if best is None or best[0] < _MIN_EVIDENCE_SHARE:
             return None
-        _, doc_id, start, line = best
+        _, doc_id, start, window = best
         value: CellValue = answer == "ja" if spec.typ == "janein" else answer
-        return _Located(value, answer, doc_id, start, start + len(line))
+        return _Located(value, answer, doc_id, start, start + len(window))
+
+    def _answer_window(self, answer: str, spec: FieldSpec) -> tuple[float, str, int, str] | None:
+        """Small models paraphrase their evidence; for yes/no, accept the passage that asks the field's question
+        (most of its words) and states the same answer ("Ermäßigung beantragt: nein")."""
+        about = set(_ANALYZER.tokens(f"{spec.frage} {spec.hinweis}"))
+        best: tuple[float, str, int, str] | None = None
+        for doc_id, start, window in self._windows():
+            words = set(re.findall(r"\w+", window.casefold()))
+            if bool(words & _NEGATIONS) != (answer == "nein") or (answer == "ja" and "ja" not in words):
+                continue
+            share = _shared_share(about, set(_ANALYZER.tokens(window))) if about else 0.0
+            if best is None or share > best[0]:
+                best = (share * 2, doc_id, start, window)  # half the question's words suffice here
+        return best
+
+    def _windows(self) -> Iterator[tuple[str, int, str]]:
+        """Sentences, and each line joined with the next one (form label and value)."""
+        yield from self._lines()
+        for doc_id, text in self._spans():
+            lines = list(re.finditer(r"[^\n]+", text))
+            for line, following in itertools.pairwise(lines):
+                yield doc_id, line.start(), text[line.start() : following.end()]
 
     def _lines(self) -> Iterator[tuple[str, int, str]]:
         """Lines of every document with their offsets, long lines cut into sentences."""
@@ -406,6 +445,12 @@ class BatchAnalyzer:
             used += len(hit.text)
         chosen.sort(key=lambda h: (h.doc_id, h.char_start))
         return "\n\n".join(f"Dokument „{h.title}“, Seite {h.page_start}:\n{h.text}" for h in chosen)
+
+
+def _shared_share(wanted: set[str], found: set[str]) -> float:
+    """Share of ``wanted`` tokens in ``found``; compounds count ("ermass" in "steuerermass")."""
+    hits = sum(1 for token in wanted if token in found or any(len(token) >= 4 and token in f for f in found))
+    return hits / len(wanted)
 
 
 def _parse_answers(raw: str) -> dict[str, Any]:
