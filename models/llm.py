@@ -100,15 +100,18 @@ class LlamaCppChatModel:
     def complete(
         self, messages: list[ChatMessage], *, max_tokens: int, json_schema: dict[str, Any] | None = None
     ) -> str:
-        """Whole answer. A schema llama.cpp cannot translate to a grammar falls back to plain JSON."""
+        """Whole answer. With a schema the output is constrained by a grammar and decoded greedily, so the same
+        document always gives the same extraction."""
         response_format: Any = None
+        temperature = self._temperature
         if json_schema is not None:
             response_format = {"type": "json_object", "schema": json_schema}
+            temperature = 0.0
         with self._lock, _llama_errors():
             result = self._llm.create_chat_completion(
                 messages=_as_dicts(messages),
                 max_tokens=max_tokens,
-                temperature=self._temperature,
+                temperature=temperature,
                 response_format=response_format,
             )
         content = cast(dict[str, Any], result)["choices"][0]["message"]["content"]
