@@ -54,6 +54,10 @@ _ANALYZER = GermanAnalyzer()
 _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
 _QUOTE_CHARS = 240
 _MIN_EVIDENCE_SHARE = 0.6
+_NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
+_UNIT_WORDS = {"euro", "eur"}  # next to almost every amount: no sign that the amount is the one asked for
+# a salutation or label the model copies along with the value ("Frau Erika Muster", "Az. 32.1-114/25")
+_VALUE_PREFIX = re.compile(r"^(?:frau|herrn?|familie|az\.|aktenzeichen:?|gz\.|geschäftszeichen:?)\s*", re.IGNORECASE)
 _NEGATIONS = {"nein", "nicht", "kein", "keine", "keinen", "keiner", "ohne"}
 _VALUE_CHARS = 160
 _EVIDENCE_CHARS = 160
@@ -181,7 +185,7 @@ class CaseReader:
             return self._in_context(self._date(answer), spec)
         if spec.typ == "betrag":
             return self._in_context(self._amount(answer), spec)
-        return self._text(answer.strip())
+        return self._text(_VALUE_PREFIX.sub("", answer.strip()))
 
     def _in_context(self, located: _Located | None, spec: FieldSpec) -> _Located | None:
         """Documents hold many dates and amounts: keep one only if its line (or the label line above it)
@@ -192,7 +196,8 @@ class CaseReader:
         line_start = text.rfind("\n", 0, text.rfind("\n", 0, located.start)) + 1
         line_end = text.find("\n", located.end)
         context = set(_ANALYZER.tokens(text[line_start : line_end if line_end >= 0 else len(text)]))
-        about = set(_ANALYZER.tokens(f"{spec.name.replace('_', ' ')} {spec.frage} {spec.hinweis}"))
+        hint = _NEGATIVE_CLAUSE.sub("", spec.hinweis)  # "– nicht das Datum des Schreibens" names the wrong lines
+        about = set(_ANALYZER.tokens(f"{spec.name.replace('_', ' ')} {spec.frage} {hint}")) - _UNIT_WORDS
         return located if _shared_share(about, context) > 0 else None
 
     def _spans(self) -> Iterator[tuple[str, str]]:
@@ -229,11 +234,15 @@ class CaseReader:
         for doc_id, text in self._spans():
             if match := re.search(pattern, text, re.IGNORECASE):
                 return _Located(answer, match.group(0), doc_id, match.start(), match.end())
-        # "Mustermann, Erika" for "Erika Mustermann": every word of the value within one line
-        words = {word.lower() for word in re.findall(r"\w+", answer)}
-        for doc_id, start, line in self._lines():
-            if words <= {word.lower() for word in re.findall(r"\w+", line)}:
-                return _Located(answer, line.strip(), doc_id, start, start + len(line))
+        # "Mustermann, Erika" for "Erika Mustermann", or an address over form rows: every word within three lines
+        words = {word.casefold() for word in re.findall(r"\w+", answer)}
+        for doc_id, text in self._spans():
+            lines = list(re.finditer(r"[^\n]+", text))
+            for number, line in enumerate(lines):
+                for last in lines[number : number + 3]:
+                    window = text[line.start() : last.end()]
+                    if words <= {word.casefold() for word in re.findall(r"\w+", window)}:
+                        return _Located(answer, window.strip(), doc_id, line.start(), last.end())
         return None
 
     def _evidence(self, answer: str, evidence: str, spec: FieldSpec) -> _Located | None:
@@ -448,9 +457,14 @@ class BatchAnalyzer:
 
 
 def _shared_share(wanted: set[str], found: set[str]) -> float:
-    """Share of ``wanted`` tokens in ``found``; compounds count ("ermass" in "steuerermass")."""
-    hits = sum(1 for token in wanted if token in found or any(len(token) >= 4 and token in f for f in found))
+    """Share of ``wanted`` tokens in ``found``; parts of compounds count ("ermass" ~ "steuerermass")."""
+    hits = sum(1 for token in wanted if token in found or any(_compound_match(token, f) for f in found))
     return hits / len(wanted)
+
+
+def _compound_match(one: str, other: str) -> bool:
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= 4 and shorter in longer
 
 
 def _parse_answers(raw: str) -> dict[str, Any]:
