@@ -44,10 +44,14 @@ Form = Literal["fliesstext", "stichpunkte"]
 TEMPLATE_FOLDER = Path(__file__).parent / "prompts" / "templates"
 _ANALYZER = GermanAnalyzer()
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"^(?:(?:aussage|stichpunkt|punkt|notiz)\s*\d*\s*[.:]\s*)+", re.IGNORECASE)
+_SECTION_SIGN = re.compile(r"§\s*\d+")
+_LABEL = re.compile(
+    r"^(?:(?:aussage|stichpunkt|punkt|notiz)\s*\d*\s*[.:]\s*)+|^\[\d+\]\s*|^[\w ]{1,25}:\s+(?=[A-ZÄÖÜ])", re.IGNORECASE
+)
 _UNIT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ(§„])|\n+")
 _TOKENS_PER_NOTE = 35
 _MIN_SENTENCE_CHARS = 25
+MIN_SUPPORT_SHARE = 0.6
 
 
 class SummaryRequest(BaseModel):
@@ -195,7 +199,8 @@ class Summarizer:
             if len(statement) < _MIN_SENTENCE_CHARS:
                 continue
             verified = verify(statement, excerpts, self.texts)
-            if verified.citations:
+            cited = next((e for e in excerpts if verified.citations and e.number == verified.citations[0].number), None)
+            if cited and supported(statement, " ".join(sentence.text for sentence in cited.sentences)):
                 text = MARKER.sub("", verified.text).strip()
                 notes.setdefault(text, Note(text=text, citation=verified.citations[0]))
         return list(notes.values())
@@ -235,7 +240,8 @@ class Summarizer:
         dropped = 0
         for unit in _units(raw, form):
             verified = verify(unit, excerpts, self.texts)
-            if verified.citations:
+            backing = " ".join(f"{notes[c.number - 1].text} {c.quote}" for c in verified.citations)
+            if verified.citations and supported(unit, backing):
                 kept.append(verified.text)
                 citations.update((c.number, c) for c in verified.citations)
             elif not section.cited and (text := MARKER.sub("", unit).strip()):
@@ -260,6 +266,14 @@ def _clean_statement(line: str) -> str:
     """A bullet without its dash, Markdown emphasis or a label the model copied ("Stichpunkt 2:", "Aussage.")."""
     text = _BULLET.sub("", line).replace("**", "").replace("__", "").strip()
     return _LABEL.sub("", text).strip()
+
+
+def supported(statement: str, source: str) -> bool:
+    """Stricter than a chat answer: most content words of a summary statement must stand in its source, so an
+    invented sentence with a plausible marker is dropped."""
+    wanted = set(_ANALYZER.tokens(MARKER.sub("", statement)))
+    found = set(_ANALYZER.tokens(source))
+    return bool(wanted) and len(wanted & found) >= MIN_SUPPORT_SHARE * len(wanted)
 
 
 def select_notes(notes: list[Note], count: int) -> list[Note]:
@@ -296,7 +310,7 @@ def _term_weights(hits: list[SearchHit]) -> Counter[str]:
 
 def _central_sentences(hit: SearchHit, weights: Counter[str], share: float) -> tuple[Sentence, ...]:
     """The passage's most central sentences, about ``share`` of its text, in document order."""
-    sentences = [s for s in split_sentences(hit) if len(s.text) >= _MIN_SENTENCE_CHARS and not is_instruction(s.text)]
+    sentences = [s for s in _joined_lines(hit) if _is_statement(s.text)]
     if share >= 1.0 or len(sentences) <= 1:
         return tuple(sentences)
 
@@ -313,6 +327,27 @@ def _central_sentences(hit: SearchHit, weights: Counter[str], share: float) -> t
         chosen.append(sentence)
         used += len(sentence.text)
     return tuple(sorted(chosen, key=lambda s: s.start))
+
+
+def _joined_lines(hit: SearchHit) -> list[Sentence]:
+    """Sentences of a passage, with the hard line breaks of PDF text mended: a piece that does not end a
+    sentence is joined with the next one (the joined text is still the exact span of the stored text)."""
+    joined: list[Sentence] = []
+    for sentence in split_sentences(hit):
+        previous = joined[-1] if joined else None
+        gap = sentence.start - (previous.start + len(previous.text)) if previous else -1
+        if previous and 0 <= gap <= 2 and not previous.text.rstrip().endswith((".", "!", "?", ":", ";")):
+            end = sentence.start + len(sentence.text) - hit.char_start
+            joined[-1] = Sentence(previous.start, hit.text[previous.start - hit.char_start : end])
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _is_statement(text: str) -> bool:
+    """A sentence worth reading: not a table-of-contents line ("§ 1 - Zweck … § 2 - Begriffe"), not an
+    instruction to the model, not a fragment."""
+    return len(text) >= _MIN_SENTENCE_CHARS and len(_SECTION_SIGN.findall(text)) < 2 and not is_instruction(text)
 
 
 def _location(hit: SearchHit) -> str:
@@ -346,7 +381,8 @@ def _units(raw: str, form: Form) -> list[str]:
         pieces = [_BULLET.sub("", line) for line in raw.splitlines()]
     else:
         pieces = _UNIT_BREAK.split(_BULLET.sub("", raw.replace("\n- ", "\n")))
-    return [piece.strip() for piece in pieces if len(piece.strip()) >= _MIN_SENTENCE_CHARS]
+    units = [_clean_statement(piece) for piece in pieces if len(piece.strip()) >= _MIN_SENTENCE_CHARS]
+    return [unit for unit in units if not unit.endswith(":")]  # "Folgende Punkte sind wichtig:" introduces only
 
 
 def _draft(template: Template, documents: list[StoredDocument], sections: list[dict[str, Any]]) -> Draft:

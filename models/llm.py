@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from llama_cpp import Llama
 
 logger = logging.getLogger(__name__)
+# Small models writing lists can fall into loops ("- - - - …"); llama.cpp's own default penalty prevents that.
+_REPEAT_PENALTY = 1.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +105,16 @@ class LlamaCppChatModel:
         """Whole answer. With a schema the output is constrained by a grammar and decoded greedily, so the same
         document always gives the same extraction."""
         response_format: Any = None
-        temperature = self._temperature
-        if json_schema is not None:
+        temperature, repeat_penalty = self._temperature, _REPEAT_PENALTY
+        if json_schema is not None:  # JSON repeats its syntax by nature: no penalty
             response_format = {"type": "json_object", "schema": json_schema}
-            temperature = 0.0
+            temperature, repeat_penalty = 0.0, 1.0
         with self._lock, _llama_errors():
             result = self._llm.create_chat_completion(
                 messages=_as_dicts(messages),
                 max_tokens=max_tokens,
                 temperature=temperature,
+                repeat_penalty=repeat_penalty,
                 response_format=response_format,
             )
         content = cast(dict[str, Any], result)["choices"][0]["message"]["content"]
