@@ -8,8 +8,9 @@ from collections import defaultdict
 from typing import Any
 
 import yaml
-from fastapi import APIRouter, Request, Response, UploadFile
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile
 
 from assistant.batch import BatchRequest, CaseSpec, load_schema, parse_schema
 from assistant.deps import ServicesDep
@@ -59,14 +60,17 @@ async def start_batch(request: Request, services: ServicesDep) -> BatchJobPublic
         params = await _multipart_params(request, services)
     else:
         params = await json_body(request)
-        if isinstance(params, dict) and isinstance(params.get("schema"), dict):
+        if not isinstance(params, dict):
+            raise ApiError(422, "ungueltige_anfrage", "Erwartet wird ein JSON-Objekt mit „schema“ und „cases“.")
+        if isinstance(params.get("schema"), dict):
             params["schema"] = parse_schema(params["schema"]).model_dump(mode="json")
+        if any(isinstance(case, dict) and case.get("files") for case in params.get("cases") or []):
+            # server paths from a client would let it read any file: files come only as uploads
+            raise ApiError(422, "ungueltige_anfrage", "Dateien bitte als multipart/form-data hochladen.")
     try:
         batch = BatchRequest.model_validate(params)
     except ValueError as exc:
         raise ApiError(422, "ungueltige_anfrage", "Felder oder Fälle fehlen oder sind ungültig.") from exc
-    if any(case.files for case in batch.cases):
-        raise ApiError(422, "ungueltige_anfrage", "Dateien bitte als multipart/form-data hochladen.")
     record = services.jobs.submit("batch", batch.model_dump(mode="json", by_alias=True))
     return _public(record)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, Response, UploadFile
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import UploadFile
 
 from assistant.deps import ServicesDep
 from assistant.errors import ApiError, NotFoundError

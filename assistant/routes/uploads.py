@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from fastapi import Request, UploadFile
+from fastapi import Request
+from starlette.datastructures import UploadFile
 
 from assistant.errors import ApiError
 from assistant.settings import Settings
@@ -18,7 +20,7 @@ _UNSAFE_NAME = re.compile(r"[^\w.\- ()äöüÄÖÜß]+")
 
 
 def save_uploads(
-    uploads: list[UploadFile], folder: Path, settings: Settings, max_files: int | None = None
+    uploads: Sequence[UploadFile], folder: Path, settings: Settings, max_files: int | None = None
 ) -> dict[Path, str]:
     """Store the uploads below ``folder`` as ``{saved path: name the user gave}``, each in its own sub-folder
     (two case folders may both hold an "antrag.pdf"); any refused file removes the folder again and raises."""
