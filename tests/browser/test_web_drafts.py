@@ -11,69 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, FilePayload, Page, Request, Route, expect, sync_playwright
+from playwright.sync_api import FilePayload, Page, Route, expect
+
+from tests.browser.conftest import PageLog
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SMALL_DOCUMENT = "Kindergarten"  # BBO_Satzung_Kindergartengebuehren.md, the smallest sample
 DRAFT_TIMEOUT_MS = 480_000  # map + reduce steps of the local LLM on 2 CPU cores
 UI_TIMEOUT_MS = 30_000
-LOCAL = re.compile(r"^(https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]|data:|blob:|about:)")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} fehlt: scripts/install-system-packages.sh installiert Chromium.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@dataclass
-class PageLog:
-    errors: list[str] = field(default_factory=list)
-    external_requests: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def browser_page(chromium: Browser) -> Iterator[tuple[Page, PageLog]]:
-    """A fresh laptop-sized page (1366×768) that records script errors and requests leaving loopback."""
-    context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="de-DE")
-    page = context.new_page()
-    log = PageLog()
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            log.errors.append(message.text)
-
-    def on_request(request: Request) -> None:
-        if not LOCAL.match(request.url):
-            log.external_requests.append(request.url)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: log.errors.append(str(error)))
-    page.on("request", on_request)
-    yield page, log
-    context.close()
 
 
 def no_horizontal_scrolling(page: Page) -> bool:
