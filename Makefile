@@ -47,13 +47,15 @@ format: install ## format the code
 	$(BIN)/ruff format models ingest assistant tests
 	$(BIN)/ruff check --fix models ingest assistant tests
 
-eval: install ## retrieval and answer quality on the dev set in ../shared
+eval: install ## retrieval and answer quality on the dev set in ../shared, batch extraction on data/eval/cases
 	$(BIN)/python -m ingest.evaluate --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
 	$(BIN)/python -m assistant.evaluate --qa $(SHARED)/eval/dev_qa.jsonl
+	$(BIN)/python -m assistant.evaluate_batch
 
-bench: install ## speed benchmarks (embedding, search latency, LLM)
+bench: install ## speed benchmarks (embedding, search latency, LLM, summaries of long PDFs in ../shared)
 	$(BIN)/python -m ingest.benchmark
 	$(BIN)/python -m assistant.benchmark
+	$(BIN)/python -m assistant.summary_benchmark --corpus $(SHARED)/corpus/pdf
 
 clean: ## remove the virtual environment and runtime data
 	rm -rf $(VENV) data/index data/models data/runtime

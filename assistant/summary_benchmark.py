@@ -23,11 +23,10 @@ from assistant.services import Services
 from assistant.settings import Settings
 from models.llm import create_chat_model
 
-SHARED = Path(__file__).parents[1].parent / "shared" / "corpus" / "pdf"
-DEFAULT_PDFS = [
-    SHARED / "feuerwehr" / "fwdv3_einheiten_im_loesch_und_hilfeleistungseinsatz.pdf",
-    SHARED / "hochschule" / "SPO-Allgemein.pdf",
-    SHARED / "bw-vorschriften" / "ZFeuVwV.pdf",
+DEFAULT_PDFS = [  # long documents of the development corpus, relative to --corpus
+    "feuerwehr/fwdv3_einheiten_im_loesch_und_hilfeleistungseinsatz.pdf",
+    "hochschule/SPO-Allgemein.pdf",
+    "bw-vorschriften/ZFeuVwV.pdf",
 ]
 
 
@@ -81,10 +80,12 @@ def summarise(services: Services, doc_id: str, template: str, label: str) -> dic
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant.summary_benchmark", description=__doc__)
-    parser.add_argument("pdfs", nargs="*", type=Path, default=DEFAULT_PDFS)
+    parser.add_argument("pdfs", nargs="*", type=Path, help="PDF-Dateien (Standard: drei lange PDFs aus --corpus)")
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus/pdf"), help="PDF-Ordner des Korpus")
     parser.add_argument("--template", default="zusammenfassung")
     parser.add_argument("--baseline", action="store_true", help="erstes PDF zusätzlich mit read_share 1.0")
     args = parser.parse_args(argv)
+    args.pdfs = args.pdfs or [args.corpus / name for name in DEFAULT_PDFS]
     with tempfile.TemporaryDirectory(prefix="summary-bench-") as runtime:
         settings = Settings()
         settings.ingest.index_dir = Path(runtime) / "index"
