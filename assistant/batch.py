@@ -54,6 +54,7 @@ _ANALYZER = GermanAnalyzer()
 _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
 _QUOTE_CHARS = 240
 _MIN_EVIDENCE_SHARE = 0.6
+_DISTINCTIVE_CHARS = 6
 _NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
 _UNIT_WORDS = {"euro", "eur"}  # next to almost every amount: no sign that the amount is the one asked for
 # a salutation or label the model copies along with the value ("Frau Erika Muster", "Az. 32.1-114/25")
@@ -258,6 +259,8 @@ class CaseReader:
                 best = (share, doc_id, start, window)
         if (best is None or best[0] < _MIN_EVIDENCE_SHARE) and spec.typ == "janein":
             best = self._answer_window(answer, spec)
+        if (best is None or best[0] < _MIN_EVIDENCE_SHARE) and spec.typ == "auswahl":
+            best = self._option_window(answer)
         if best is None or best[0] < _MIN_EVIDENCE_SHARE:
             return None
         _, doc_id, start, window = best
@@ -277,6 +280,17 @@ class CaseReader:
             if best is None or share > best[0]:
                 best = (share * 2, doc_id, start, window)  # half the question's words suffice here
         return best
+
+    def _option_window(self, answer: str) -> tuple[float, str, int, str] | None:
+        """A choice whose own distinctive words stand in the text ("Abfallgebühren" in "Abfallgebührenbescheid")
+        is its own evidence; generic options ("ein Hund") are not, they need the quoted passage."""
+        distinctive = {token for token in _ANALYZER.tokens(answer) if len(token) >= _DISTINCTIVE_CHARS}
+        if not distinctive:
+            return None
+        for doc_id, start, window in self._lines():
+            if _shared_share(distinctive, set(_ANALYZER.tokens(window))) == 1.0:
+                return 1.0, doc_id, start, window
+        return None
 
     def _windows(self) -> Iterator[tuple[str, int, str]]:
         """Sentences, and each line joined with the next one (form label and value)."""
