@@ -216,7 +216,7 @@ class Summarizer:
         notes = select_notes(notes, self.settings.section_notes)
         sentences = (2, 3) if request.length == "kurz" else (3, 5)
         shape = (
-            f"Schreibe {sentences[0]} bis {sentences[1]} Stichpunkte, jeder beginnt mit „- “."
+            f"Schreibe eine nummerierte Liste mit {sentences[0]} bis {sentences[1]} Punkten."  # "- …" makes it loop
             if form == "stichpunkte"
             else f"Schreibe zusammenhängenden Text aus {sentences[0]} bis {sentences[1]} Sätzen."
         )
