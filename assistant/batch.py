@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ _ANALYZER = GermanAnalyzer()
 _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
 _QUOTE_CHARS = 240
 _MIN_EVIDENCE_SHARE = 0.6
+_LINE = re.compile(r"[^\n]+")
 _DISTINCTIVE_CHARS = 6
 _NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
 _UNIT_WORDS = {"euro", "eur"}  # next to almost every amount: no sign that the amount is the one asked for
@@ -207,9 +208,11 @@ class CaseReader:
 
     def _date(self, answer: str) -> _Located | None:
         wanted = parse_date(answer)
+        if wanted is None:
+            return None
         for doc_id, text in self._spans():
             for found in find_dates(text):
-                if found.value == wanted and isinstance(wanted, date):
+                if found.value == wanted:
                     return _Located(wanted.isoformat(), text[found.start : found.end], doc_id, found.start, found.end)
         return None
 
@@ -238,7 +241,7 @@ class CaseReader:
         # "Mustermann, Erika" for "Erika Mustermann", or an address over form rows: every word within three lines
         words = {word.casefold() for word in re.findall(r"\w+", answer)}
         for doc_id, text in self._spans():
-            lines = list(re.finditer(r"[^\n]+", text))
+            lines = list(_LINE.finditer(text))
             for number, line in enumerate(lines):
                 for last in lines[number : number + 3]:
                     window = text[line.start() : last.end()]
@@ -296,14 +299,14 @@ class CaseReader:
         """Sentences, and each line joined with the next one (form label and value)."""
         yield from self._lines()
         for doc_id, text in self._spans():
-            lines = list(re.finditer(r"[^\n]+", text))
+            lines = list(_LINE.finditer(text))
             for line, following in itertools.pairwise(lines):
                 yield doc_id, line.start(), text[line.start() : following.end()]
 
     def _lines(self) -> Iterator[tuple[str, int, str]]:
         """Lines of every document with their offsets, long lines cut into sentences."""
         for doc_id, text in self._spans():
-            for match in re.finditer(r"[^\n]+", text):
+            for match in _LINE.finditer(text):
                 for sentence in re.finditer(r"[^.!?]+(?:[.!?](?=\s|$))?", match.group(0)):
                     if sentence.group(0).strip():
                         yield doc_id, match.start() + sentence.start(), sentence.group(0)

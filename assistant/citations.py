@@ -54,6 +54,12 @@ class DocumentTexts(Protocol):
     def page_at(self, doc_id: str, offset: int) -> int: ...
 
 
+def support_share(claim: str, source: str) -> float:
+    """Share of the claim's content words (markers aside) that also stand in ``source``."""
+    wanted = set(_ANALYZER.tokens(MARKER.sub("", claim)))
+    return len(wanted & set(_ANALYZER.tokens(source))) / len(wanted) if wanted else 0.0
+
+
 def marker_numbers(match: re.Match[str]) -> list[int]:
     """The source numbers of a MARKER match ("[1, 3]" → [1, 3])."""
     return [int(n) for n in _NUMBER_SEPARATOR.split(match.group(1))]
@@ -120,15 +126,11 @@ def _attribute(
     citations: dict[int, CitationPublic],
 ) -> str:
     """Small models often forget markers: cite the source whose sentence clearly carries the same content."""
-    wanted = set(_ANALYZER.tokens(claim))
-    if len(wanted) < MIN_ATTRIBUTION_TOKENS:
+    if len(set(_ANALYZER.tokens(claim))) < MIN_ATTRIBUTION_TOKENS:
         return sentence
-    best_number, best_shared = 0, 0
-    for number, excerpt in by_number.items():
-        shared = len(wanted & set(_ANALYZER.tokens(" ".join(s.text for s in excerpt.sentences))))
-        if shared > best_shared:
-            best_number, best_shared = number, shared
-    if best_shared < MIN_ATTRIBUTION_SHARE * len(wanted):
+    shares = {number: support_share(claim, excerpt.text()) for number, excerpt in by_number.items()}
+    best_number = max(shares, key=lambda number: shares[number], default=0)
+    if shares.get(best_number, 0.0) < MIN_ATTRIBUTION_SHARE:
         return sentence
     citation = citations.get(best_number) or _citation(best_number, claim, by_number, texts)
     if citation is None:

@@ -46,6 +46,10 @@ class Excerpt:
     hit: SearchHit
     sentences: tuple[Sentence, ...]
 
+    def text(self) -> str:
+        """The chosen sentences as they stand in the document (for content checks, not for the prompt)."""
+        return " ".join(sentence.text for sentence in self.sentences)
+
     def render(self) -> str:
         parts: list[str] = []
         previous_end = None

@@ -230,9 +230,6 @@ class JobContext:
         self.store.save_step(self.job_id, key, result)
         return result
 
-    def has_step(self, key: str) -> bool:
-        return self.store.step_result(self.job_id, key)[0]
-
     def progress(self, done: int, total: int, message: str = "") -> None:
         self.store.set_progress(self.job_id, done, total, message)
         if self._listener is not None:

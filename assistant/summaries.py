@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, partial
@@ -27,7 +27,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, Field
 
-from assistant.citations import MARKER, StoredTexts, marker_numbers, verify
+from assistant.citations import MARKER, MIN_ATTRIBUTION_SHARE, StoredTexts, marker_numbers, support_share, verify
 from assistant.context import Excerpt, Sentence, is_instruction, split_sentences
 from assistant.errors import SummaryError
 from assistant.jobs import JobContext
@@ -51,7 +51,6 @@ _LABEL = re.compile(
 _UNIT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ(§„])|\n+")
 _TOKENS_PER_NOTE = 35
 _MIN_SENTENCE_CHARS = 25
-MIN_SUPPORT_SHARE = 0.6
 
 
 class SummaryRequest(BaseModel):
@@ -169,7 +168,7 @@ class Summarizer:
         used = 0
         for document in documents:
             hits = [passage.to_hit(document) for passage in self.store.passages_of(document.doc_id)]
-            weights = _term_weights(hits)
+            weights = _term_weights(hit.text for hit in hits)
             for hit in hits:
                 sentences = _central_sentences(hit, weights, self.settings.read_share)
                 if not sentences:
@@ -199,10 +198,13 @@ class Summarizer:
             if len(statement) < _MIN_SENTENCE_CHARS:
                 continue
             verified = verify(statement, excerpts, self.texts)
-            cited = next((e for e in excerpts if verified.citations and e.number == verified.citations[0].number), None)
-            if cited and supported(statement, " ".join(sentence.text for sentence in cited.sentences)):
+            if not verified.citations:
+                continue
+            citation = verified.citations[0]
+            cited = next(excerpt for excerpt in excerpts if excerpt.number == citation.number)
+            if supported(statement, cited.text()):
                 text = MARKER.sub("", verified.text).strip()
-                notes.setdefault(text, Note(text=text, citation=verified.citations[0]))
+                notes.setdefault(text, Note(text=text, citation=citation))
         return list(notes.values())
 
     # --- reduce -------------------------------------------------------------------------------------
@@ -271,23 +273,20 @@ def _clean_statement(line: str) -> str:
 def supported(statement: str, source: str) -> bool:
     """Stricter than a chat answer: most content words of a summary statement must stand in its source, so an
     invented sentence with a plausible marker is dropped."""
-    wanted = set(_ANALYZER.tokens(MARKER.sub("", statement)))
-    found = set(_ANALYZER.tokens(source))
-    return bool(wanted) and len(wanted & found) >= MIN_SUPPORT_SHARE * len(wanted)
+    return support_share(statement, source) >= MIN_ATTRIBUTION_SHARE
 
 
 def select_notes(notes: list[Note], count: int) -> list[Note]:
     """``count`` notes spread evenly over the documents: the most central note of each stretch, in order."""
     if len(notes) <= count:
         return notes
-    weights = Counter(token for note in notes for token in _ANALYZER.tokens(note.text))
-
-    def centrality(note: Note) -> float:
-        tokens = set(_ANALYZER.tokens(note.text))
-        return sum(math.log1p(weights[token]) for token in tokens) / math.sqrt(len(tokens) + 1)
-
+    weights = _term_weights(note.text for note in notes)
     bounds = [round(i * len(notes) / count) for i in range(count + 1)]
-    return [max(notes[start:end], key=centrality) for start, end in itertools.pairwise(bounds) if end > start]
+    return [
+        max(notes[start:end], key=lambda note: _centrality(note.text, weights))
+        for start, end in itertools.pairwise(bounds)
+        if end > start
+    ]
 
 
 def _section_from_notes(section: TemplateSection, notes: list[Note], form: Form) -> dict[str, Any]:
@@ -303,9 +302,14 @@ def _section_from_notes(section: TemplateSection, notes: list[Note], form: Form)
     }
 
 
-def _term_weights(hits: list[SearchHit]) -> Counter[str]:
+def _term_weights(texts: Iterable[str]) -> Counter[str]:
     """How often each (stemmed) term occurs in the document: central sentences share many frequent terms."""
-    return Counter(token for hit in hits for token in _ANALYZER.tokens(hit.text))
+    return Counter(token for text in texts for token in _ANALYZER.tokens(text))
+
+
+def _centrality(text: str, weights: Counter[str]) -> float:
+    tokens = set(_ANALYZER.tokens(text))
+    return sum(math.log1p(weights[token]) for token in tokens) / math.sqrt(len(tokens) + 1)
 
 
 def _central_sentences(hit: SearchHit, weights: Counter[str], share: float) -> tuple[Sentence, ...]:
@@ -314,14 +318,10 @@ def _central_sentences(hit: SearchHit, weights: Counter[str], share: float) -> t
     if share >= 1.0 or len(sentences) <= 1:
         return tuple(sentences)
 
-    def centrality(sentence: Sentence) -> float:
-        tokens = set(_ANALYZER.tokens(sentence.text))
-        return sum(math.log1p(weights[token]) for token in tokens) / math.sqrt(len(tokens) + 1)
-
     budget = share * sum(len(s.text) for s in sentences)
     chosen: list[Sentence] = []
     used = 0
-    for sentence in sorted(sentences, key=centrality, reverse=True):
+    for sentence in sorted(sentences, key=lambda s: _centrality(s.text, weights), reverse=True):
         if chosen and used + len(sentence.text) > budget:
             continue
         chosen.append(sentence)

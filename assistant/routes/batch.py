@@ -17,6 +17,7 @@ from assistant.deps import ServicesDep
 from assistant.errors import ApiError, BatchError, NotFoundError
 from assistant.exports import batch_to_csv, batch_to_jsonl, batch_to_xlsx
 from assistant.jobs import JobRecord
+from assistant.routes.jobs import finished_result, job_of_kind
 from assistant.routes.uploads import json_body, save_uploads
 from assistant.schemas import BatchResult, JobPublic
 
@@ -135,16 +136,11 @@ def download_result(job_id: str, suffix: str, services: ServicesDep) -> Response
     """Ergebnis als ``csv``, ``xlsx`` (Quellen als Kommentare und im Blatt „Quellen“) oder ``jsonl``."""
     if suffix not in _DOWNLOADS:
         raise NotFoundError("Dieses Format gibt es nicht (csv, xlsx oder jsonl).")
-    record = _job(job_id, services)
-    if record.status != "fertig" or record.result is None:
-        raise ApiError(409, "noch_nicht_fertig", "Die Auswertung ist noch nicht fertig.")
+    result = finished_result(_job(job_id, services), "Die Auswertung ist noch nicht fertig.")
     writer, media_type = _DOWNLOADS[suffix]
     headers = {"Content-Disposition": f'attachment; filename="auswertung-{job_id}.{suffix}"'}
-    return Response(writer(BatchResult.model_validate(record.result)), media_type=media_type, headers=headers)
+    return Response(writer(BatchResult.model_validate(result)), media_type=media_type, headers=headers)
 
 
 def _job(job_id: str, services: ServicesDep) -> JobRecord:
-    record = services.jobs.store.get(job_id)
-    if record is None or record.kind != "batch":
-        raise NotFoundError("Diesen Auswertungs-Auftrag gibt es nicht.")
-    return record
+    return job_of_kind(services, job_id, "batch", "Diesen Auswertungs-Auftrag gibt es nicht.")

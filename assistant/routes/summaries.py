@@ -9,9 +9,10 @@ from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
 from assistant.deps import ServicesDep
-from assistant.errors import ApiError, NotFoundError
+from assistant.errors import ApiError
 from assistant.exports import draft_to_docx, draft_to_markdown
 from assistant.jobs import JobRecord
+from assistant.routes.jobs import finished_result, job_of_kind
 from assistant.routes.uploads import json_body, save_uploads
 from assistant.schemas import Draft, JobPublic
 from assistant.summaries import SummaryRequest, template_for, templates
@@ -98,17 +99,11 @@ def download_markdown(job_id: str, services: ServicesDep) -> Response:
 
 
 def _job(job_id: str, services: ServicesDep) -> JobRecord:
-    record = services.jobs.store.get(job_id)
-    if record is None or record.kind != "summary":
-        raise NotFoundError("Diesen Zusammenfassungs-Auftrag gibt es nicht.")
-    return record
+    return job_of_kind(services, job_id, "summary", "Diesen Zusammenfassungs-Auftrag gibt es nicht.")
 
 
 def _draft(job_id: str, services: ServicesDep) -> Draft:
-    record = _job(job_id, services)
-    if record.status != "fertig" or record.result is None:
-        raise ApiError(409, "noch_nicht_fertig", "Der Entwurf ist noch nicht fertig.")
-    return Draft.model_validate(record.result)
+    return Draft.model_validate(finished_result(_job(job_id, services), "Der Entwurf ist noch nicht fertig."))
 
 
 def _attachment(draft: Draft, suffix: str) -> dict[str, str]:
