@@ -279,9 +279,9 @@ class CaseReader:
             words = set(re.findall(r"\w+", window.casefold()))
             if bool(words & _NEGATIONS) != (answer == "nein") or (answer == "ja" and "ja" not in words):
                 continue
-            share = _shared_share(about, set(_ANALYZER.tokens(window))) if about else 0.0
-            if best is None or share > best[0]:
-                best = (share * 2, doc_id, start, window)  # half the question's words suffice here
+            score = 2 * _shared_share(about, set(_ANALYZER.tokens(window))) if about else 0.0  # half suffice
+            if best is None or score > best[0]:
+                best = (score, doc_id, start, window)
         return best
 
     def _option_window(self, answer: str) -> tuple[float, str, int, str] | None:
