@@ -5,29 +5,31 @@ same command again, without redoing finished steps."""
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import uvicorn
+from pydantic import BaseModel, ValidationError
 from tqdm import tqdm
 
-from assistant.app import create_app
-from assistant.batch import discover_cases, load_schema
-from assistant.errors import BatchError, SummaryError
-from assistant.exports import batch_to_csv, batch_to_jsonl, batch_to_xlsx, draft_to_docx, draft_to_markdown
-from assistant.jobs import Handler, JobKind, JobRecord, JobStore, run_job
-from assistant.schemas import BatchResult, Draft
-from assistant.services import Services
+from assistant.api.app import create_app
+from assistant.batch.cases import BatchJob, discover_cases
+from assistant.batch.export import batch_to_csv, batch_to_jsonl, batch_to_xlsx
+from assistant.batch.fields import load_schema, validation_problems
+from assistant.batch.results import BatchResult
+from assistant.drafts.draft import Draft, SummaryJob
+from assistant.drafts.export import draft_to_docx, draft_to_markdown
+from assistant.drafts.templates import templates
+from assistant.services import Services, skipped_message
 from assistant.settings import Settings
-from assistant.summaries import templates
+from assistant.shared.errors import BatchError, SummaryError
+from assistant.shared.jobs import JobKind, JobRecord, JobStatus, JobStore, fingerprint_of, remove_expired, run_job
+from ingest.pipeline import document_id
 from models.errors import AssistantError
+from models.files import write_atomically
 
 ORIGIN = "cli"
 _BATCH_WRITERS: dict[str, Callable[[BatchResult], bytes]] = {
@@ -106,13 +108,15 @@ def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
         raise SummaryError("Die Zieldatei muss auf .docx oder .md enden.")
     services = Services(settings)
     doc_ids = _document_ids(args.documents, services)
-    params = {"doc_ids": doc_ids, "template": args.template, "length": args.length, "form": args.form}
-    record = _run("summary", params, services.run_summary, settings)
-    draft = Draft.model_validate(record.result)
+    try:
+        job = SummaryJob(doc_ids=doc_ids, template=args.template, length=args.length, form=args.form)
+    except ValidationError as exc:
+        raise SummaryError(validation_problems(exc)) from exc
+    draft = Draft.model_validate(_run("summary", job, services).result)
     if out is None:
         print(draft_to_markdown(draft))
     else:
-        _write_atomically(out, draft_to_docx(draft) if out.suffix.lower() == ".docx" else draft_to_markdown(draft))
+        write_atomically(out, draft_to_docx(draft) if out.suffix.lower() == ".docx" else draft_to_markdown(draft))
         pages = sorted({source.page for source in draft.sources})
         print(f"Entwurf gespeichert: {out} ({len(draft.sources)} geprüfte Quellen, Seiten {_ranges(pages)}).")
     return 0
@@ -122,17 +126,14 @@ def batch_command(args: argparse.Namespace, settings: Settings) -> int:
     writer = _BATCH_WRITERS.get(args.out.suffix.lower())
     if writer is None:
         raise BatchError("Die Ergebnisdatei muss auf .xlsx, .csv oder .jsonl enden.")
-    schema = load_schema(args.schema)
-    cases = discover_cases(args.cases)
-    params = {
-        "schema": schema.model_dump(mode="json"),
-        "cases": [case.model_dump(mode="json") for case in cases],
-    }
+    try:
+        job = BatchJob(schema_=load_schema(args.schema), cases=discover_cases(args.cases))
+    except ValidationError as exc:
+        raise BatchError(validation_problems(exc)) from exc
     services = Services(settings)
     started = time.perf_counter()
-    record = _run("batch", params, services.run_batch, settings)
-    result = BatchResult.model_validate(record.result)
-    _write_atomically(args.out, writer(result))
+    result = BatchResult.model_validate(_run("batch", job, services).result)
+    write_atomically(args.out, writer(result))
     print(_batch_summary(result, time.perf_counter() - started, args.out))
     return 1 if any(case.status == "fehler" for case in result.cases) else 0
 
@@ -142,19 +143,18 @@ def _document_ids(items: list[str], services: Services) -> list[str]:
     files = [Path(item) for item in items if Path(item).exists()]
     doc_ids = [item for item in items if not Path(item).exists()]
     if files:
-        report = services.ingestor.ingest(files, remove_missing=False, progress=True)
+        report = services.ingest_files({path: path.name for path in files}, progress=True)
         if report.skipped:
-            reasons = " ".join(f"„{item.path}“: {item.reason}" for item in report.skipped)
-            raise SummaryError(reasons)
-        known = {doc.path: doc.doc_id for doc in services.index.store.documents()}
-        doc_ids += [known[str(path.resolve())] for path in files if str(path.resolve()) in known]
+            raise SummaryError(skipped_message(report))
+        doc_ids += [document_id(path) for path in files]
     return doc_ids
 
 
-def _run(kind: JobKind, params: dict[str, Any], handler: Handler, settings: Settings) -> JobRecord:
+def _run(kind: JobKind, params: BaseModel, services: Services) -> JobRecord:
     """Run the job here with a progress bar, resuming an unfinished run of the same command if there is one."""
-    store = JobStore(settings.jobs.folder / "jobs.sqlite")
-    fingerprint = hashlib.sha256(json.dumps([kind, params], sort_keys=True).encode()).hexdigest()
+    store = JobStore(services.job_paths.database)
+    remove_expired(store, services.job_paths, services.settings.jobs.retention_days)
+    fingerprint = fingerprint_of(kind, params)
     unfinished = store.unfinished(kind, origin=ORIGIN, fingerprint=fingerprint)
     if unfinished:
         job_id = unfinished[-1]
@@ -169,19 +169,10 @@ def _run(kind: JobKind, params: dict[str, Any], handler: Handler, settings: Sett
             bar.set_description(record.message[:60])
             bar.refresh()
 
-        record = run_job(store, job_id, handler, show)
-    if record.status != "fertig":
+        record = run_job(store, job_id, services.job_types[kind], show)
+    if record.status != JobStatus.DONE:
         raise AssistantError(record.message or "Der Auftrag wurde nicht fertig.")
     return record
-
-
-def _write_atomically(path: Path, content: bytes | str) -> None:
-    """Write next to the target and rename, so an interrupted write never leaves a broken file."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def _batch_summary(result: BatchResult, seconds: float, out: Path) -> str:

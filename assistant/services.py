@@ -1,4 +1,5 @@
-"""The long-lived parts of a running assistant: one embedder, one search index, one LLM, one ingestor."""
+"""The long-lived parts of a running assistant: one embedder, one search index, one LLM, one ingestor, the job
+runner. Built once per process (server or CLI); the features get what they need from here."""
 
 from __future__ import annotations
 
@@ -8,13 +9,19 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from assistant.answering import Answerer
-from assistant.batch import BatchAnalyzer, CaseWorkspace
-from assistant.errors import SummaryError
-from assistant.jobs import JobContext, JobRunner, JobStore
+from pydantic import BaseModel
+
+from assistant.batch.analyzer import BatchAnalyzer
+from assistant.batch.cases import BatchJob
+from assistant.batch.results import BatchResult
+from assistant.batch.workspace import CaseWorkspace
+from assistant.chat.answerer import Answerer
+from assistant.drafts.draft import Draft, SummaryJob
+from assistant.drafts.summarizer import Summarizer
 from assistant.settings import Settings
-from assistant.summaries import Summarizer
-from ingest.pipeline import Ingestor
+from assistant.shared.errors import SummaryError
+from assistant.shared.jobs import JobContext, JobKind, JobPaths, JobRunner, JobStore, JobType
+from ingest.pipeline import Ingestor, IngestReport
 from ingest.search import SearchIndex
 from models import Embedder, create_embedder
 from models.llm import ChatModel, create_chat_model
@@ -22,13 +29,25 @@ from models.llm import ChatModel, create_chat_model
 logger = logging.getLogger(__name__)
 
 
+class IngestedDocuments(BaseModel):
+    """The ingest step of a summary job: the documents its uploaded files became."""
+
+    doc_ids: list[str]
+
+
+def skipped_message(report: IngestReport) -> str:
+    """Why files could not be read, in German, one clause per file."""
+    return " ".join(f"„{item.path}“: {item.reason}" for item in report.skipped)
+
+
 class Services:
-    """Built once per process; models load lazily so the server answers health checks at once."""
+    """Models load lazily so the server answers health checks at once."""
 
     def __init__(
         self, settings: Settings, *, embedder: Embedder | None = None, chat_model: ChatModel | None = None
     ) -> None:
         self.settings = settings
+        self.job_paths = JobPaths(settings.jobs.folder)
         self._embedder = embedder
         self._chat_model = chat_model
         self._lock = threading.Lock()
@@ -59,37 +78,41 @@ class Services:
         return Answerer(self.index, self.chat_model, self.settings.answer, self.settings.llm)
 
     @cached_property
+    def job_types(self) -> dict[JobKind, JobType[Any]]:
+        return {"summary": JobType(SummaryJob, self.run_summary), "batch": JobType(BatchJob, self.run_batch)}
+
+    @cached_property
     def jobs(self) -> JobRunner:
-        """The background job runner (summaries, batch analysis); started on first use."""
-        store = JobStore(self.settings.jobs.folder / "jobs.sqlite")
-        runner = JobRunner(store, {"summary": self.run_summary, "batch": self.run_batch})
-        runner.start()
-        return runner
+        """The background job runner of the server (summaries, batch analysis); the app starts it."""
+        store = JobStore(self.job_paths.database)
+        return JobRunner(store, self.job_paths, self.job_types, self.settings.jobs.retention_days)
 
-    def run_summary(self, context: JobContext, params: dict[str, Any]) -> Any:
-        """Job handler: ingest files uploaded with the request (once), then summarise."""
-        params = dict(params)
-        if files := params.pop("files", None):
-            ingested = context.step("ingest", partial(self._ingest_for_job, files))
-            params["doc_ids"] = [*params.get("doc_ids", []), *ingested]
-        return Summarizer(self.index.store, self.chat_model, self.settings.summary).run(context, params)
+    def run_summary(self, context: JobContext, job: SummaryJob) -> Draft:
+        """Job handler: ingest the files uploaded with the request (once), then summarise."""
+        if job.files:
+            ingested = context.step("ingest", IngestedDocuments, partial(self._ingest_for_job, job.files))
+            job = job.model_copy(update={"doc_ids": [*job.doc_ids, *ingested.doc_ids], "files": {}})
+        return Summarizer(self.index.store, self.chat_model, self.settings.summary).run(context, job)
 
-    def run_batch(self, context: JobContext, params: dict[str, Any]) -> Any:
+    def run_batch(self, context: JobContext, job: BatchJob) -> BatchResult:
         """Job handler: the same fields from every case, one model instance for all cells."""
-        return self.batch_analyzer.run(context, params)
+        return self.batch_analyzer.run(context, job)
 
     @cached_property
     def batch_analyzer(self) -> BatchAnalyzer:
-        workspace = CaseWorkspace(self.settings, self.embedder, self.settings.jobs.folder, lambda: self.index)
+        workspace = CaseWorkspace(self.settings, self.embedder, self.job_paths, lambda: self.index)
         return BatchAnalyzer(self.chat_model, self.settings.batch, workspace)
 
-    def _ingest_for_job(self, files: dict[str, str]) -> list[str]:
-        """Ingest ``{path: display name}`` into the index; any unreadable file fails the job in German."""
-        paths = {Path(path): name for path, name in files.items()}
-        report = self.ingestor.ingest(list(paths), remove_missing=False, progress=False, display_names=paths)
+    def ingest_files(self, files: dict[Path, str], *, progress: bool = False) -> IngestReport:
+        """Ingest ``{path: display name}`` into the clerk's index (new or changed files only)."""
+        return self.ingestor.ingest(list(files), remove_missing=False, progress=progress, display_names=files)
+
+    def _ingest_for_job(self, files: dict[str, str]) -> IngestedDocuments:
+        """Any unreadable file fails the job, in German."""
+        report = self.ingest_files({Path(path): name for path, name in files.items()})
         if report.skipped:
-            raise SummaryError(" ".join(f"„{item.path}“: {item.reason}" for item in report.skipped))
-        return list(report.ingested_doc_ids)
+            raise SummaryError(skipped_message(report))
+        return IngestedDocuments(doc_ids=list(report.ingested_doc_ids))
 
     def warm_up(self) -> None:
         """Load both models and evaluate the system prompt, so the first question is fast."""

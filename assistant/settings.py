@@ -63,6 +63,12 @@ class JobSettings(BaseModel):
     folder: Path = Field(
         Path("data/runtime/jobs"), description="Job database (jobs.sqlite) and per-job files (uploads, case indexes)."
     )
+    retention_days: int = Field(
+        30,
+        ge=1,
+        description="Finished summary and batch jobs are removed after this many days, with their uploads, "
+        "private case index and result.",
+    )
 
 
 class Settings(CoreSettings):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_GERMAN
@@ -20,6 +20,8 @@ _LINKING_ELEMENTS = ("", "s", "es", "n", "en", "e", "er")
 MIN_COMPOUND_LENGTH = 9
 MIN_PART_LENGTH = 4
 MAX_SPLIT_DEPTH = 3
+WORD_CACHE_SIZE = 100_000
+MIN_COMPOUND_PART = 4
 
 
 def fold(text: str) -> str:
@@ -50,19 +52,15 @@ def stem(word: str) -> str:
 class GermanAnalyzer:
     """Turns text into keyword tokens; ``lexicon`` holds the stems that compound parts must match."""
 
-    def __init__(self, lexicon: Iterable[str] = ()) -> None:
+    def __init__(self, lexicon: Iterable[str] = (), cache_size: int = WORD_CACHE_SIZE) -> None:
         self.lexicon = frozenset(lexicon)
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._analysed = lru_cache(maxsize=cache_size)(self._analyse_word)  # bounded: a server runs for months
 
     def tokens(self, text: str) -> list[str]:
-        result: list[str] = []
-        for word in words(text):
-            cached = self._cache.get(word)
-            if cached is None:
-                cached = self._analyse_word(word)
-                self._cache[word] = cached
-            result.extend(cached)
-        return result
+        return [token for word in words(text) for token in self._analysed(word)]
+
+    def token_set(self, text: str) -> set[str]:
+        return set(self.tokens(text))
 
     def _analyse_word(self, word: str) -> tuple[str, ...]:
         whole = stem(word)
@@ -107,3 +105,23 @@ def build_lexicon(texts: Iterable[str], min_count: int = 2) -> set[str]:
             if len(word) >= MIN_PART_LENGTH - 1:
                 counts[word] = counts.get(word, 0) + 1
     return {stem(word) for word, count in counts.items() if count >= min_count}
+
+
+@cache
+def shared_analyzer() -> GermanAnalyzer:
+    """The analyzer without a compound lexicon, shared by every caller that compares texts."""
+    return GermanAnalyzer()
+
+
+def overlap_share(wanted: set[str], found: set[str]) -> float:
+    """Share of ``wanted`` tokens that occur in ``found``; a part of a compound counts ("ermass" in
+    "steuerermass"), so "Ermäßigung" meets "Steuerermäßigung"."""
+    if not wanted:
+        return 0.0
+    hits = sum(1 for token in wanted if token in found or any(_compound_part(token, other) for other in found))
+    return hits / len(wanted)
+
+
+def _compound_part(one: str, other: str) -> bool:
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= MIN_COMPOUND_PART and shorter in longer

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ingest.errors import EmbedderMismatchError, IndexFormatError, IndexMissingError, IngestError
+from models.files import fsync_directory, fsync_file, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -105,8 +106,8 @@ def publish(index_dir: Path, generation: Path) -> None:
     """Make ``generation`` the live index: fsync its files, then swap the pointer atomically."""
     for path in generation.rglob("*"):
         if path.is_file():
-            _fsync_file(path)
-    _fsync_directory(generation)
+            fsync_file(path)
+    fsync_directory(generation)
     write_atomically(index_dir / CURRENT_FILE, generation.name.encode())
     remove_stale_generations(index_dir)
 
@@ -117,16 +118,6 @@ def remove_stale_generations(index_dir: Path) -> None:
     for path in index_dir.glob(f"{_GENERATION_PREFIX}*"):
         if path != live and path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
-
-
-def write_atomically(target: Path, content: bytes) -> None:
-    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    with open(temporary, "wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
-    _fsync_directory(target.parent)
 
 
 @contextmanager
@@ -146,16 +137,3 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_directory(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.types import LoadedDocument, Passage, SearchHit, join_pages
+from ingest.types import LoadedDocument, Passage, PassageRef, SearchHit, join_pages
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -78,42 +78,27 @@ class StoredPage:
 
 
 @dataclass(frozen=True)
-class StoredPassage:
-    passage_id: int
-    doc_id: str
+class StoredPassage(PassageRef):
     ordinal: int
-    page_start: int
-    page_end: int
-    heading: str
-    section: str
-    char_start: int
-    char_end: int
     text: str
 
-    def to_hit(self, document: StoredDocument, score: float = 0.0) -> SearchHit:
+    def to_hit(self, score: float = 0.0) -> SearchHit:
         """The passage as a search hit, e.g. for summaries that read a document's passages in order."""
-        return SearchHit(
-            passage_id=self.passage_id,
-            doc_id=self.doc_id,
-            title=document.title,
-            path=document.source,
-            page_start=self.page_start,
-            page_end=self.page_end,
-            heading=self.heading,
-            section=self.section,
-            char_start=self.char_start,
-            char_end=self.char_end,
-            text=self.text,
-            score=score,
-        )
+        fields = {name: getattr(self, name) for name in PassageRef.__dataclass_fields__}
+        return SearchHit(**fields, text=self.text, score=score)
 
 
-_PASSAGE_COLUMNS = "passage_id, doc_id, ordinal, page_start, page_end, heading, section, char_start, char_end, text"
+# passages carry their document's title and source, so a search needs no second query per document
+_PASSAGE_COLUMNS = (
+    "p.passage_id, p.doc_id, d.title, d.source, p.page_start, p.page_end, p.heading, p.section, "
+    "p.char_start, p.char_end, p.ordinal, p.text"
+)
+_PASSAGE_FROM = "passages p JOIN documents d ON d.doc_id = p.doc_id"
 _DOCUMENT_COLUMNS = (
     "d.doc_id, d.path, d.source, d.title, d.format, d.content_hash, d.size_bytes, d.page_count, "
-    "d.ocr_pages, d.metadata_json, d.ingested_at, "
-    "(SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.doc_id)"
+    "d.ocr_pages, d.metadata_json, d.ingested_at, COUNT(p.passage_id)"
 )
+_DOCUMENT_FROM = "documents d LEFT JOIN passages p ON p.doc_id = d.doc_id"
 
 
 class PassageStore:
@@ -196,11 +181,23 @@ class PassageStore:
 
     # --- reading -------------------------------------------------------------------------------
     def documents(self) -> list[StoredDocument]:
-        return [_document(row) for row in self._query(f"SELECT {_DOCUMENT_COLUMNS} FROM documents d ORDER BY d.source")]
+        rows = self._query(f"SELECT {_DOCUMENT_COLUMNS} FROM {_DOCUMENT_FROM} GROUP BY d.doc_id ORDER BY d.source")
+        return [_document(row) for row in rows]
 
     def document(self, doc_id: str) -> StoredDocument | None:
-        rows = self._query(f"SELECT {_DOCUMENT_COLUMNS} FROM documents d WHERE d.doc_id = ?", (doc_id,))
+        rows = self._query(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM {_DOCUMENT_FROM} WHERE d.doc_id = ? GROUP BY d.doc_id", (doc_id,)
+        )
         return _document(rows[0]) if rows else None
+
+    def doc_ids_matching(self, doc_ids: tuple[str, ...], source_prefix: str) -> list[str]:
+        """Ids of the documents among ``doc_ids`` (all if empty) whose source starts with ``source_prefix``."""
+        sql = "SELECT doc_id FROM documents WHERE substr(source, 1, ?) = ?"
+        parameters: list[object] = [len(source_prefix), source_prefix]
+        if doc_ids:
+            sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
+            parameters += doc_ids
+        return [row[0] for row in self._query(sql, parameters)]
 
     def pages(self, doc_id: str) -> list[StoredPage]:
         rows = self._query(
@@ -209,7 +206,9 @@ class PassageStore:
         return [StoredPage(row[0], row[1], bool(row[2]), row[3]) for row in rows]
 
     def passages_of(self, doc_id: str) -> list[StoredPassage]:
-        rows = self._query(f"SELECT {_PASSAGE_COLUMNS} FROM passages WHERE doc_id = ? ORDER BY ordinal", (doc_id,))
+        rows = self._query(
+            f"SELECT {_PASSAGE_COLUMNS} FROM {_PASSAGE_FROM} WHERE p.doc_id = ? ORDER BY p.ordinal", (doc_id,)
+        )
         return [StoredPassage(*row) for row in rows]
 
     def passages_by_id(self, passage_ids: list[int]) -> dict[int, StoredPassage]:
@@ -217,7 +216,8 @@ class PassageStore:
         for start in range(0, len(passage_ids), 500):
             batch = passage_ids[start : start + 500]
             marks = ",".join("?" * len(batch))
-            for row in self._query(f"SELECT {_PASSAGE_COLUMNS} FROM passages WHERE passage_id IN ({marks})", batch):
+            query = f"SELECT {_PASSAGE_COLUMNS} FROM {_PASSAGE_FROM} WHERE p.passage_id IN ({marks})"
+            for row in self._query(query, batch):
                 found[row[0]] = StoredPassage(*row)
         return found
 

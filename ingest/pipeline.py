@@ -26,6 +26,7 @@ from ingest.settings import CoreSettings
 from ingest.types import LoadedDocument, Passage
 from ingest.vector_store import FaissVectorStore
 from models import Embedder, create_embedder
+from models.files import file_sha256
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ class Ingestor:
     ) -> list[_PendingDocument]:
         pending: list[_PendingDocument] = []
         for source_file in tqdm(files, desc="Dokumente lesen", unit="Datei", disable=not progress):
-            content_hash = _sha256(source_file.path)
+            content_hash = file_sha256(source_file.path)
             known = existing.get(str(source_file.path))
             if known is not None and known.content_hash == content_hash and not force_all:
                 report.files_unchanged += 1
@@ -327,11 +328,3 @@ def _discover(paths: Sequence[Path], report: IngestReport, display_names: dict[P
 
 def _is_within(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

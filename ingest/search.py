@@ -18,7 +18,7 @@ import numpy as np
 
 from ingest import index_folder as folder
 from ingest.keyword_index import KeywordIndex, top_entries
-from ingest.passage_store import PassageStore, StoredDocument
+from ingest.passage_store import PassageStore
 from ingest.settings import CoreSettings, SearchSettings
 from ingest.types import SearchHit
 from ingest.vector_store import FaissVectorStore
@@ -129,14 +129,12 @@ class SearchIndex:
         keyword: list[tuple[int, float]],
     ) -> list[SearchHit]:
         passages = generation.store.passages_by_id([pid for pid, _ in fused])
-        documents = {doc.doc_id: doc for doc in generation.store.documents()}
         dense_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(dense)}
         dense_score = dict(dense)
         keyword_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(keyword)}
         hits = []
         for passage_id, score in fused:
-            passage = passages[passage_id]
-            hit = passage.to_hit(documents[passage.doc_id], round(score, 6))
+            hit = passages[passage_id].to_hit(round(score, 6))
             hits.append(
                 replace(
                     hit,
@@ -151,19 +149,10 @@ class SearchIndex:
         """Passage ids and vectors of the documents a filter allows; None without a filter."""
         if filters is None or (not filters.doc_ids and not filters.source_prefix):
             return None
-        doc_ids = self._filtered_doc_ids(generation, filters)
+        doc_ids = generation.store.doc_ids_matching(filters.doc_ids, filters.source_prefix)
         if not doc_ids:
             return np.zeros(0, dtype=np.int64), np.zeros((0, generation.manifest.dimension), dtype=np.float32)
         return generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
-
-    @staticmethod
-    def _filtered_doc_ids(generation: _Generation, filters: SearchFilters) -> list[str]:
-        documents: list[StoredDocument] = generation.store.documents()
-        return [
-            doc.doc_id
-            for doc in documents
-            if (not filters.doc_ids or doc.doc_id in filters.doc_ids) and doc.source.startswith(filters.source_prefix)
-        ]
 
 
 def _print_hits(hits: list[SearchHit], as_json: bool) -> None:
@@ -175,7 +164,7 @@ def _print_hits(hits: list[SearchHit], as_json: bool) -> None:
     for rank, hit in enumerate(hits, start=1):
         where = f"S. {hit.page_start}" + (f"–{hit.page_end}" if hit.page_end != hit.page_start else "")
         label = f", {hit.section}" if hit.section else ""
-        print(f"[{rank}] {hit.title} ({hit.path}, {where}{label})  Wert {hit.score:.4f}")
+        print(f"[{rank}] {hit.title} ({hit.source}, {where}{label})  Wert {hit.score:.4f}")
         print("    " + " ".join(hit.text.split())[:300])
 
 

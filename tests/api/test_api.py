@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.app import create_app
+from assistant.api.app import create_app
 from assistant.services import Services
 from models.embedders import Embedder
-from tests.conftest import FIXTURES, assistant_settings
+from testkit import FIXTURES, assistant_settings
 
 
 @pytest.fixture
@@ -99,5 +100,11 @@ def test_web_chat_page_and_assets_are_served_locally(client: TestClient) -> None
     page = client.get("/")
     assert page.status_code == 200 and "<html" in page.text.lower()
     assert "https://" not in page.text  # no CDN
-    assert client.get("/static/app.js").status_code == 200
+    main = client.get("/static/js/main.js")
+    assert main.status_code == 200 and "javascript" in main.headers["content-type"]
+    imported = set(re.findall(r'from "\./([\w-]+\.js)"', main.text))
+    assert imported, "main.js imports the feature modules"
+    for module in imported:
+        served = client.get(f"/static/js/{module}")
+        assert served.status_code == 200 and "https://" not in served.text, module
     assert client.get("/docs").status_code == 200

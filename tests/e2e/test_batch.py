@@ -21,12 +21,12 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.app import create_app
-from assistant.evaluate_batch import read_truth, score
-from assistant.schemas import BatchResult
+from assistant.api.app import create_app
+from assistant.batch.results import BatchResult
 from assistant.services import Services
+from evaluation.batch import read_truth, score
 from models.embedders import Embedder
-from tests.conftest import FIXTURES, PROJECT, assistant_settings
+from testkit import FIXTURES, PROJECT, assistant_settings
 
 pytestmark = pytest.mark.slow
 

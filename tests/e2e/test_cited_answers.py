@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.app import create_app
+from assistant.api.app import create_app
 from assistant.services import Services
 from models.embedders import Embedder
-from tests.conftest import assistant_settings
+from testkit import assistant_settings
 
 pytestmark = pytest.mark.slow
 
@@ -110,7 +110,7 @@ def test_ingest_and_chat_open_no_connection_outside_loopback(
 
     from ingest.pipeline import Ingestor
     from ingest.settings import CoreSettings, IngestSettings
-    from tests.conftest import SAMPLES
+    from testkit import SAMPLES
 
     before = len(no_network_egress)
     Ingestor(CoreSettings(ingest=IngestSettings(index_dir=tmp_path / "i")), embedder).ingest(

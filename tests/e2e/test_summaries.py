@@ -16,11 +16,11 @@ import docx
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.app import create_app
-from assistant.citations import MARKER, StoredTexts, marker_numbers
+from assistant.api.app import create_app
 from assistant.services import Services
+from assistant.shared.citations import MARKER, StoredTexts, marker_numbers
 from models.embedders import Embedder
-from tests.conftest import FIXTURES, assistant_settings
+from testkit import FIXTURES, assistant_settings
 
 pytestmark = pytest.mark.slow
 

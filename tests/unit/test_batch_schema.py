@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.batch import discover_cases, load_schema, parse_schema, response_schema
-from assistant.errors import BatchError
-from assistant.routes.batch import _relative_names
+from assistant.batch.analyzer import response_schema
+from assistant.batch.cases import BatchJob, CaseSpec, discover_cases, relative_names
+from assistant.batch.fields import load_schema, parse_schema
+from assistant.shared.errors import BatchError
 
 PROJECT = Path(__file__).parents[2]
 CASES = PROJECT / "tests" / "fixtures" / "cases"
@@ -60,7 +61,7 @@ def test_a_folder_without_case_files_is_refused(tmp_path: Path) -> None:
 
 def test_uploaded_folder_names_group_files_into_cases() -> None:
     names = ["akten/fall-7/antrag.pdf", "akten/fall-7/nachweis.docx", "akten/fall-8.pdf"]
-    assert _relative_names(names) == [["fall-7", "antrag.pdf"], ["fall-7", "nachweis.docx"], ["fall-8.pdf"]]
+    assert relative_names(names) == [["fall-7", "antrag.pdf"], ["fall-7", "nachweis.docx"], ["fall-8.pdf"]]
 
 
 def test_the_answer_schema_allows_null_and_asks_evidence_for_yes_no_and_choices() -> None:
@@ -70,3 +71,10 @@ def test_the_answer_schema_allows_null_and_asks_evidence_for_yes_no_and_choices(
     assert properties["ermaessigung_beantragt"]["properties"]["antwort"]["enum"] == ["ja", "nein", None]
     assert None in properties["anzahl_hunde"]["properties"]["antwort"]["enum"]
     assert set(schema["required"]) == set(properties)
+
+
+def test_two_cases_with_one_name_are_refused_before_a_job_starts() -> None:
+    schema = load_schema(PROJECT / "data" / "schemas" / "hundesteuer-anmeldung.yaml")
+    twins = [CaseSpec(name="Fall 1", doc_ids=["a"]), CaseSpec(name="Fall 1", doc_ids=["b"])]
+    with pytest.raises(ValueError, match="denselben Namen"):
+        BatchJob(schema_=schema, cases=twins)

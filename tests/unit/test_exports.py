@@ -12,24 +12,12 @@ import openpyxl
 import pytest
 from lxml import etree
 
-from assistant.exports import (
-    batch_to_csv,
-    batch_to_jsonl,
-    batch_to_xlsx,
-    draft_to_docx,
-    draft_to_markdown,
-    footnote_text,
-)
-from assistant.schemas import (
-    BatchResult,
-    CaseResult,
-    CellResult,
-    CitationPublic,
-    Draft,
-    DraftSection,
-    ExtractionSchema,
-    FieldSpec,
-)
+from assistant.batch.export import batch_to_csv, batch_to_jsonl, batch_to_xlsx
+from assistant.batch.fields import ExtractionSchema, FieldSpec
+from assistant.batch.results import BatchResult, CaseResult, CellResult
+from assistant.drafts.draft import Draft, DraftSection
+from assistant.drafts.export import draft_to_docx, draft_to_markdown, footnote_text
+from assistant.shared.citations import Citation
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LONG_QUOTE = (
@@ -38,8 +26,8 @@ LONG_QUOTE = (
 )
 
 
-def _citation(number: int, title: str, page: int, quote: str, section: str = "", source: str = "") -> CitationPublic:
-    return CitationPublic(
+def _citation(number: int, title: str, page: int, quote: str, section: str = "", source: str = "") -> Citation:
+    return Citation(
         number=number,
         passage_id=number * 10,
         doc_id=f"doc{number}",

@@ -1,15 +1,36 @@
-"""The job runner: steps are committed and never redone, cancel, failures in German, resume after a crash."""
+"""The job runner: typed steps committed and never redone, cancel, failures in German, resume after a crash,
+removal with the job's folder, retention."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
-from assistant.jobs import JobContext, JobRunner, JobStore, run_job
+from assistant.shared.jobs import (
+    JobContext,
+    JobPaths,
+    JobRunner,
+    JobStatus,
+    JobStore,
+    JobType,
+    remove_expired,
+    remove_job,
+    run_job,
+)
 from models.errors import AssistantError
+
+
+class Factor(BaseModel):
+    factor: int = 1
+
+
+class Number(BaseModel):
+    value: int
 
 
 class Crash(BaseException):
@@ -17,24 +38,28 @@ class Crash(BaseException):
 
 
 class CountingHandler:
-    """Three steps; counts how often each is really computed and can crash or wait in step 2."""
+    """Three steps; counts how often each is really computed and can crash in step 2."""
 
     def __init__(self, crash_in_step_two: bool = False) -> None:
         self.computed: list[str] = []
         self.crash_in_step_two = crash_in_step_two
 
-    def __call__(self, context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, context: JobContext, params: Factor) -> Number:
         results = []
         for number in range(1, 4):
-            results.append(context.step(f"step-{number}", lambda n=number: self._compute(n, params)))
+            results.append(context.step(f"step-{number}", Number, lambda n=number: self._compute(n, params)).value)
             context.progress(number, 3, f"Schritt {number}")
-        return {"sum": sum(results)}
+        return Number(value=sum(results))
 
-    def _compute(self, number: int, params: dict[str, Any]) -> int:
+    def _compute(self, number: int, params: Factor) -> Number:
         if number == 2 and self.crash_in_step_two:
             raise Crash
         self.computed.append(f"step-{number}")
-        return number * params["factor"]
+        return Number(value=number * params.factor)
+
+
+def job_type(handler: Callable[[JobContext, Factor], BaseModel]) -> JobType[Factor]:
+    return JobType(Factor, handler)
 
 
 @pytest.fixture
@@ -43,94 +68,138 @@ def store(tmp_path: Path) -> JobStore:
 
 
 def test_a_job_runs_to_its_result(store: JobStore) -> None:
-    job = store.create("summary", {"factor": 2}, origin="test")
-    record = run_job(store, job.id, CountingHandler())
-    assert (record.status, record.result, record.done, record.total) == ("fertig", {"sum": 12}, 3, 3)
+    job = store.create("summary", Factor(factor=2), origin="test")
+    record = run_job(store, job.id, job_type(CountingHandler()))
+    assert (record.status, record.result, record.done, record.total) == ("fertig", {"value": 12}, 3, 3)
 
 
 def test_an_interrupted_job_resumes_without_redoing_finished_steps(tmp_path: Path) -> None:
     path = tmp_path / "jobs.sqlite"
     first_store = JobStore(path)
-    job = first_store.create("batch", {"factor": 1}, origin="cli", fingerprint="same-command")
+    job = first_store.create("batch", Factor(), origin="cli", fingerprint="same-command")
     crashing = CountingHandler(crash_in_step_two=True)
     first_store.start_run(job.id)
     with pytest.raises(Crash):
-        crashing(JobContext(first_store, job.id), {"factor": 1})
+        crashing(JobContext(first_store, job.id), Factor())
     first_store.close()  # the process is gone; its job stays "laeuft"
 
     store = JobStore(path)
     assert store.unfinished("batch", origin="cli", fingerprint="same-command") == [job.id]
     resumed = CountingHandler()
-    record = run_job(store, job.id, resumed)
+    record = run_job(store, job.id, job_type(resumed))
     assert crashing.computed == ["step-1"]
     assert resumed.computed == ["step-2", "step-3"]
-    assert record.status == "fertig" and record.result == {"sum": 6}
+    assert record.status == "fertig" and record.result == {"value": 6}
     assert store.unfinished("batch", origin="cli") == []
 
 
+def test_a_stored_step_that_no_longer_fits_its_model_is_computed_again(store: JobStore) -> None:
+    job = store.create("summary", Factor(), origin="test")
+    store.save_step(job.id, "step-1", Factor(factor=5))  # written by an older version: another shape
+    handler = CountingHandler()
+    record = run_job(store, job.id, job_type(handler))
+    assert handler.computed == ["step-1", "step-2", "step-3"] and record.result == {"value": 6}
+
+
 def test_a_cancelled_job_stops_at_the_next_step_and_keeps_no_result(store: JobStore) -> None:
-    job = store.create("summary", {"factor": 1}, origin="test")
+    job = store.create("summary", Factor(), origin="test")
 
-    def cancel_after_first_step(context: JobContext, params: dict[str, Any]) -> Any:
-        context.step("step-1", lambda: 1)
+    def cancel_after_first_step(context: JobContext, params: Factor) -> Number:
+        context.step("step-1", Number, lambda: Number(value=1))
         store.request_cancel(job.id)
-        context.step("step-2", lambda: pytest.fail("step 2 must not run after cancel"))
+        return context.step("step-2", Number, lambda: pytest.fail("step 2 must not run after cancel"))
 
-    record = run_job(store, job.id, cancel_after_first_step)
+    record = run_job(store, job.id, job_type(cancel_after_first_step))
     assert record.status == "abgebrochen"
     assert record.result is None
 
 
 def test_a_queued_job_is_cancelled_at_once(store: JobStore) -> None:
-    job = store.create("summary", {}, origin="test")
+    job = store.create("summary", Factor(), origin="test")
     store.request_cancel(job.id)
     assert store.require(job.id).status == "abgebrochen"
 
 
 def test_failures_are_recorded_with_a_german_message(store: JobStore) -> None:
-    def refuse(context: JobContext, params: dict[str, Any]) -> Any:
+    def refuse(context: JobContext, params: Factor) -> Number:
         raise AssistantError("Das Dokument enthält keinen lesbaren Text.")
 
-    def crash(context: JobContext, params: dict[str, Any]) -> Any:
+    def crash(context: JobContext, params: Factor) -> Number:
         raise RuntimeError("internal detail that must not reach the clerk")
 
-    refused = run_job(store, store.create("summary", {}, origin="test").id, refuse)
-    crashed = run_job(store, store.create("summary", {}, origin="test").id, crash)
+    refused = run_job(store, store.create("summary", Factor(), origin="test").id, job_type(refuse))
+    crashed = run_job(store, store.create("summary", Factor(), origin="test").id, job_type(crash))
     assert (refused.status, refused.message) == ("fehlgeschlagen", "Das Dokument enthält keinen lesbaren Text.")
     assert crashed.status == "fehlgeschlagen"
     assert "internal detail" not in crashed.message and "Fehler" in crashed.message
 
 
-def test_the_runner_works_the_queue_in_the_background_and_estimates_time_left(store: JobStore) -> None:
+def _runner(store: JobStore, tmp_path: Path, handler: Callable[[JobContext, Factor], BaseModel]) -> JobRunner:
+    return JobRunner(store, JobPaths(tmp_path), {"summary": job_type(handler)}, retention_days=30)
+
+
+def _wait_until_finished(store: JobStore, job_id: str) -> None:
+    deadline = time.monotonic() + 10
+    while not store.require(job_id).finished and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def test_the_runner_works_the_queue_in_the_background_and_estimates_time_left(store: JobStore, tmp_path: Path) -> None:
     estimates: list[float | None] = []
 
-    def slow(context: JobContext, params: dict[str, Any]) -> Any:
+    def slow(context: JobContext, params: Factor) -> Number:
         for number in range(1, 4):
-            context.step(f"s{number}", lambda: time.sleep(0.05))
+            context.step(f"s{number}", Number, lambda: time.sleep(0.05) or Number(value=0))
             context.progress(number, 3)
             estimates.append(store.require(context.job_id).seconds_left)
-        return "ok"
+        return Number(value=0)
 
-    runner = JobRunner(store, {"summary": slow})
-    job = runner.submit("summary", {})
-    deadline = time.monotonic() + 10
-    while not store.require(job.id).finished and time.monotonic() < deadline:
-        time.sleep(0.02)
+    runner = _runner(store, tmp_path, slow)
+    job = runner.submit("summary", Factor())
+    _wait_until_finished(store, job.id)
     runner.stop()
-    assert store.require(job.id).status == "fertig"
+    assert store.require(job.id).status == JobStatus.DONE
     assert estimates[0] is not None and estimates[0] > 0  # two steps left after the first
     assert estimates[-1] is None  # nothing left
 
 
-def test_the_server_resumes_only_its_own_unfinished_jobs(store: JobStore) -> None:
-    api_job = store.create("summary", {"factor": 1}, origin="api")
+def test_the_server_resumes_only_its_own_unfinished_jobs(store: JobStore, tmp_path: Path) -> None:
+    api_job = store.create("summary", Factor(), origin="api")
     store.start_run(api_job.id)  # it was running when the server stopped
-    cli_job = store.create("summary", {"factor": 1}, origin="cli")
-    runner = JobRunner(store, {"summary": CountingHandler()})
+    cli_job = store.create("summary", Factor(), origin="cli")
+    runner = _runner(store, tmp_path, CountingHandler())
     runner.start()
-    deadline = time.monotonic() + 10
-    while not store.require(api_job.id).finished and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _wait_until_finished(store, api_job.id)
     runner.stop()
     assert store.require(api_job.id).status == "fertig"
     assert store.require(cli_job.id).status == "wartend"
+
+
+def test_removing_a_job_removes_its_record_steps_and_folder(store: JobStore, tmp_path: Path) -> None:
+    paths = JobPaths(tmp_path)
+    job = store.create("batch", Factor(), origin="api")
+    run_job(store, job.id, job_type(CountingHandler()))
+    upload = paths.uploads(job.id) / "00000" / "antrag.pdf"
+    upload.parent.mkdir(parents=True)
+    upload.write_bytes(b"%PDF personal data")
+    paths.case_index(job.id).mkdir(parents=True)
+    remove_job(store, paths, job.id)
+    assert store.get(job.id) is None and store.step_count(job.id) == 0
+    assert not paths.job_folder(job.id).exists()
+
+
+def test_finished_jobs_older_than_the_retention_are_removed_and_others_kept(store: JobStore, tmp_path: Path) -> None:
+    paths = JobPaths(tmp_path)
+    old, recent, running = (store.create("summary", Factor(), origin="api") for _ in range(3))
+    for job in (old, recent):
+        run_job(store, job.id, job_type(CountingHandler()))
+        paths.uploads(job.id).mkdir(parents=True)
+    store.start_run(running.id)
+    with sqlite3.connect(paths.database) as connection:  # age two of them by 31 days
+        connection.execute(
+            "UPDATE jobs SET updated_at = '2020-01-01T00:00:00+00:00' WHERE id IN (?, ?)", (old.id, running.id)
+        )
+    assert remove_expired(store, paths, retention_days=30) == 1
+    assert store.get(old.id) is None and not paths.job_folder(old.id).exists()
+    assert store.get(recent.id) is not None and paths.uploads(recent.id).exists()
+    assert store.get(running.id) is not None  # unfinished work is never removed

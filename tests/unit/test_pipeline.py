@@ -19,7 +19,7 @@ QUESTION = "Wie hoch ist die Entschaedigung fuer ehrenamtlich Taetige bis zu 2 S
 
 
 def _sources(index: SearchIndex, query: str, k: int = 3) -> list[str]:
-    return [hit.path for hit in index.search(query, k=k)]
+    return [hit.source for hit in index.search(query, k=k)]
 
 
 def test_ingest_then_search_finds_the_answering_passage(
@@ -30,7 +30,7 @@ def test_ingest_then_search_finds_the_answering_passage(
     assert (report.files_ingested, report.documents_total) == (3, 3)
     assert report.pages == 1 + 1 + 3
     hits = SearchIndex.open(settings, embedder).search(QUESTION, k=3)
-    assert hits[0].path == "BBO_Satzung_Entschaedigung_ehrenamtliche_Taetigkeit.md"
+    assert hits[0].source == "BBO_Satzung_Entschaedigung_ehrenamtliche_Taetigkeit.md"
     answer = next(hit for hit in hits if "20,00 €" in hit.text)
     assert answer.section.startswith("§ 1")
     assert answer.page_start == 1 and answer.char_end > answer.char_start

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from assistant.values import find_amounts, find_dates, parse_amount, parse_date
+from assistant.batch.values import find_amounts, find_dates, parse_amount, parse_date
 
 
 @pytest.mark.parametrize(

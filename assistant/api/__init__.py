@@ -1,0 +1,1 @@
+"""The HTTP edge: app factory, dependencies, error handlers, request/response schemas and routers."""

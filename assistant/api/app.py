@@ -1,0 +1,57 @@
+"""FastAPI app factory: the API routers, the web page, error handlers, and the job runner's lifetime."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from assistant.api.errors import install_error_handlers
+from assistant.api.routers import batch, chat, documents, health, search, summaries
+from assistant.services import Services
+from assistant.settings import Settings
+from models.offline import is_offline
+
+logger = logging.getLogger(__name__)
+WEB = Path(__file__).parent.parent / "web"
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    settings = settings or Settings()
+    services = services or Services(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        logger.info(
+            "Offline mode %s: models load from local files only, no connection leaves this machine",
+            "active" if is_offline() else "NOT active",
+        )
+        services.jobs.start()  # resumes the jobs an earlier run left unfinished
+        if settings.server.warm_up:
+            threading.Thread(target=services.warm_up, name="warm-up", daemon=True).start()
+        yield
+        services.jobs.stop()
+
+    app = FastAPI(
+        title="Verwaltungsassistent",
+        description="Recherche in eigenen Dokumenten mit geprüften Quellenangaben – lokal, ohne Datenabfluss.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    for module in (chat, search, documents, summaries, batch, health):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB / "index.html")
+
+    return app

@@ -1,0 +1,80 @@
+"""POST /api/chat: a cited answer as JSON, or as Server-Sent Events (sources, token, citations, done)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+
+from assistant.api.deps import ServicesDep
+from assistant.api.errors import status_of
+from assistant.api.schemas import AnswerPublic, ChatRequest, SourcePublic, VerifiedAnswerPublic
+from assistant.chat.answerer import AnswerDone, AnswerText, AnswerVerified, ChatEvent, SourcesFound
+from models.errors import AssistantError
+
+router = APIRouter(prefix="/api", tags=["chat"])
+logger = logging.getLogger(__name__)
+
+
+class SourcesEventPublic(BaseModel):
+    sources: list[SourcePublic]
+
+
+class TokenEventPublic(BaseModel):
+    text: str
+
+
+class DoneEventPublic(BaseModel):
+    seconds_total: float
+    seconds_to_first_token: float | None
+
+
+def _sse(name: str, payload: BaseModel | dict[str, object]) -> str:
+    data = payload.model_dump_json() if isinstance(payload, BaseModel) else json.dumps(payload, ensure_ascii=False)
+    return f"event: {name}\ndata: {data}\n\n"
+
+
+def _event(event: ChatEvent) -> str:
+    match event:
+        case SourcesFound(excerpts):
+            return _sse("sources", SourcesEventPublic(sources=[SourcePublic.of_excerpt(e) for e in excerpts]))
+        case AnswerText(text):
+            return _sse("token", TokenEventPublic(text=text))
+        case AnswerVerified():
+            return _sse("citations", VerifiedAnswerPublic.of(event))
+        case AnswerDone(seconds_total, seconds_to_first_token):
+            return _sse(
+                "done", DoneEventPublic(seconds_total=seconds_total, seconds_to_first_token=seconds_to_first_token)
+            )
+
+
+def _stream(events: Iterator[ChatEvent]) -> Iterator[str]:
+    try:
+        for event in events:
+            yield _event(event)
+    except AssistantError as error:
+        yield _sse("error", {"error": error.code, "message": error.message, "status": status_of(error)})
+    except Exception:
+        logger.exception("Chat stream failed")
+        yield _sse("error", {"error": "interner_fehler", "message": "Die Antwort konnte nicht erstellt werden."})
+
+
+@router.post(
+    "/chat",
+    response_model=AnswerPublic,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "JSON oder Server-Sent Events"}},
+)
+def chat(body: ChatRequest, request: Request, services: ServicesDep) -> AnswerPublic | StreamingResponse:
+    """Antwort mit geprüften Quellenangaben. ``stream: true`` (oder Accept: text/event-stream) liefert SSE."""
+    answerer = services.answerer
+    if body.stream or "text/event-stream" in request.headers.get("accept", ""):
+        return StreamingResponse(
+            _stream(answerer.events(body.to_question())),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
+    return AnswerPublic.of_answer(answerer.answer(body.to_question()))

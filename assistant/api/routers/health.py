@@ -1,0 +1,28 @@
+"""GET /healthz."""
+
+from fastapi import APIRouter
+
+from assistant.api.deps import ServicesDep
+from assistant.api.schemas import HealthPublic
+from ingest.errors import IndexMissingError
+from models.offline import is_offline
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", response_model=HealthPublic)
+def health(services: ServicesDep) -> HealthPublic:
+    try:
+        manifest = services.index.manifest
+        documents, passages = manifest.documents, manifest.passages
+    except IndexMissingError:
+        documents = passages = 0
+    model = services.settings.llm.model_path
+    return HealthPublic(
+        status="ok",
+        offline=is_offline(),
+        documents=documents,
+        passages=passages,
+        embedder=services.settings.embedder.backend,
+        llm=model.name if model else "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M, mitgeliefert)",
+    )

@@ -1,0 +1,162 @@
+"""Batch analysis: the same fields extracted from many case files, one row per case, every value cited.
+
+Per case, one constrained LLM call per group of fields (``BatchSettings.fields_per_call``, all of a typical
+list at once) answers them as JSON restricted to a schema built from the fields (llama.cpp grammar). It reads
+the whole case, or for long cases the passages retrieved per field within that case only. Every answer is then
+located in the case's own documents (``reader``); what cannot be located is "nicht gefunden". Each case is one
+job step, so an interrupted job resumes without redoing finished cases; a failing case becomes an error row.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from assistant.batch.cases import BatchJob, CaseSpec
+from assistant.batch.fields import ExtractionSchema, FieldSpec
+from assistant.batch.reader import CaseReader
+from assistant.batch.results import BatchResult, CaseResult, CellResult
+from assistant.batch.workspace import CaseWorkspace, PreparedCase, PreparedCases
+from assistant.settings import BatchSettings
+from assistant.shared.jobs import JobContext
+from assistant.shared.prompts import load_prompt
+from ingest.search import SearchFilters, SearchIndex
+from ingest.types import SearchHit
+from models.errors import AssistantError
+from models.llm import ChatMessage, ChatModel
+
+logger = logging.getLogger(__name__)
+_TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
+_VALUE_CHARS = 160
+_EVIDENCE_CHARS = 160
+_PASSAGE_CHARS = 1500  # about one passage: how many fit the case budget per field
+Answers = dict[str, object]  # the model's JSON object: field name → value, or {antwort, beleg}
+
+
+def response_schema(fields: list[FieldSpec]) -> dict[str, Any]:
+    """JSON schema of one LLM answer: a value per field; yes/no and choices with their evidence."""
+    properties: dict[str, Any] = {}
+    for spec in fields:
+        if spec.typ in ("janein", "auswahl"):
+            answers: list[Any] = ["ja", "nein"] if spec.typ == "janein" else list(spec.optionen)
+            properties[spec.name] = {
+                "type": "object",
+                "properties": {
+                    "antwort": {"enum": [*answers, None]},
+                    "beleg": {"type": "string", "maxLength": _EVIDENCE_CHARS},
+                },
+                "required": ["antwort", "beleg"],
+            }
+        else:
+            properties[spec.name] = {"type": ["string", "null"], "maxLength": _VALUE_CHARS}
+    return {"type": "object", "properties": properties, "required": [spec.name for spec in fields]}
+
+
+def _field_lines(fields: list[FieldSpec]) -> str:
+    lines = []
+    for spec in fields:
+        kind = f"Auswahl: {' | '.join(spec.optionen)}" if spec.typ == "auswahl" else _TYPE_LABELS[spec.typ]
+        hint = f" Hinweis: {spec.hinweis}" if spec.hinweis else ""
+        lines.append(f"- {spec.name} ({kind}): {spec.frage}{hint}")
+    return "\n".join(lines)
+
+
+class BatchAnalyzer:
+    """Runs batch jobs (``run`` is the job handler) with one chat model for all cells."""
+
+    def __init__(self, chat_model: ChatModel, settings: BatchSettings, workspace: CaseWorkspace) -> None:
+        self.chat_model = chat_model
+        self.settings = settings
+        self.workspace = workspace
+        self.system_prompt = load_prompt("batch_system")
+
+    def run(self, context: JobContext, job: BatchJob) -> BatchResult:
+        cases = job.cases
+        context.progress(0, len(cases), "Unterlagen werden eingelesen …")
+        prepared = context.step("ingest", PreparedCases, partial(self.workspace.prepare, context.job_id, cases))
+        readable = any(case.doc_ids for case in prepared.cases.values())
+        index = self.workspace.index(context.job_id, cases) if readable else None
+        results: list[CaseResult] = []
+        for number, case in enumerate(cases, start=1):
+            step = partial(self._case_step, job.schema_, case, prepared.cases[case.name], index)
+            results.append(context.step(f"case-{number}", CaseResult, step))
+            context.progress(number, len(cases), f"{number} von {len(cases)} Fällen ausgewertet")
+        return BatchResult(
+            schema_=job.schema_, cases=results, created_at=datetime.now(UTC).isoformat(timespec="seconds")
+        )
+
+    def _case_step(
+        self, schema: ExtractionSchema, case: CaseSpec, prepared: PreparedCase, index: SearchIndex | None
+    ) -> CaseResult:
+        documents = list(case.files.values()) or list(case.doc_ids)
+        if prepared.error or index is None:
+            return CaseResult(case=case.name, documents=documents, status="fehler", error=prepared.error)
+        try:
+            cells = self.extract(schema, CaseReader(index.store, prepared.doc_ids), index, prepared.doc_ids)
+        except AssistantError as exc:  # recorded as this case's error row; the job goes on
+            logger.warning("Case %s failed: %s", case.name, exc.code)
+            return CaseResult(case=case.name, documents=documents, status="fehler", error=exc.message)
+        return CaseResult(case=case.name, documents=documents, status="fertig", cells=cells)
+
+    def extract(
+        self, schema: ExtractionSchema, reader: CaseReader, index: SearchIndex, doc_ids: list[str]
+    ) -> list[CellResult]:
+        """All fields of one case: one constrained LLM call per group of fields, each value located or empty."""
+        cells: list[CellResult] = []
+        size = self.settings.fields_per_call
+        for start in range(0, len(schema.felder), size):
+            fields = schema.felder[start : start + size]
+            documents = self._case_text(reader, fields, index, doc_ids)
+            prompt = load_prompt("batch_extract").format(fields=_field_lines(fields), documents=documents)
+            messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
+            raw = self.chat_model.complete(
+                messages,
+                max_tokens=self.settings.answer_tokens_per_field * len(fields),
+                json_schema=response_schema(fields),
+            )
+            answers = _parse_answers(raw)
+            cells.extend(self._cell(spec, answers.get(spec.name), reader) for spec in fields)
+        return cells
+
+    def _cell(self, spec: FieldSpec, answer: object, reader: CaseReader) -> CellResult:
+        located = reader.locate(spec, answer)
+        if located is None:
+            return CellResult(field=spec.name, status="nicht_gefunden")
+        return CellResult(
+            field=spec.name, status="gefunden", value=located.value, raw=located.raw, citation=reader.citation(located)
+        )
+
+    def _case_text(self, reader: CaseReader, fields: list[FieldSpec], index: SearchIndex, doc_ids: list[str]) -> str:
+        """The whole case if it fits the budget, else the passages retrieved per field within this case."""
+        full = reader.full_text()
+        if len(full) <= self.settings.case_chars:
+            return full
+        filters = SearchFilters(doc_ids=tuple(doc_ids))
+        per_field = max(1, self.settings.case_chars // (len(fields) * _PASSAGE_CHARS))
+        hits = {
+            hit.passage_id: hit
+            for spec in fields
+            for hit in index.search(f"{spec.frage} {spec.hinweis}", k=per_field + 1, filters=filters)
+        }
+        chosen: list[SearchHit] = []
+        used = 0
+        for hit in sorted(hits.values(), key=lambda h: -h.score):
+            if used + len(hit.text) > self.settings.case_chars and chosen:
+                continue
+            chosen.append(hit)
+            used += len(hit.text)
+        chosen.sort(key=lambda h: (h.doc_id, h.char_start))
+        return "\n\n".join(f"Dokument „{h.title}“, Seite {h.page_start}:\n{h.text}" for h in chosen)
+
+
+def _parse_answers(raw: str) -> Answers:
+    """The model's JSON object; anything unparsable yields no values (all "nicht gefunden")."""
+    try:
+        answers = json.loads(raw[raw.find("{") : raw.rfind("}") + 1])
+    except (json.JSONDecodeError, ValueError):
+        logger.warning("Batch extraction returned no valid JSON")
+        return {}
+    return answers if isinstance(answers, dict) else {}

@@ -1,0 +1,77 @@
+"""Field lists: the columns of a batch analysis, each a German question and the type its answer is normalised
+to. Read from YAML or JSON; every problem is reported in German, at the moment the list is submitted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal, Self
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from assistant.shared.errors import BatchError
+
+FieldType = Literal["text", "datum", "betrag", "janein", "auswahl"]
+
+
+class FieldSpec(BaseModel):
+    """One column of a batch analysis: a German question and the type its answer is normalised to."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]{0,40}$", description="Column name (lower case, no spaces).")
+    frage: str = Field(min_length=3, max_length=300, description="The question asked of every case.")
+    typ: FieldType = "text"
+    optionen: list[str] = Field(default_factory=list, description="Allowed answers for typ 'auswahl'.")
+    hinweis: str = Field("", max_length=300, description="Optional hint where or how the value is written.")
+
+    @model_validator(mode="after")
+    def _choice_has_options(self) -> Self:
+        if self.typ == "auswahl" and len(self.optionen) < 2:
+            raise ValueError(f"Feld „{self.name}“: Eine Auswahl braucht mindestens zwei Optionen.")
+        return self
+
+
+class ExtractionSchema(BaseModel):
+    name: str = Field(min_length=1, max_length=120)
+    beschreibung: str = ""
+    felder: list[FieldSpec] = Field(min_length=1, max_length=40)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Self:
+        if len({spec.name for spec in self.felder}) != len(self.felder):
+            raise ValueError("Die Felddatei enthält einen Feldnamen doppelt.")
+        return self
+
+
+def load_schema(path: Path) -> ExtractionSchema:
+    """Read a field list file (YAML or JSON)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BatchError(f"Die Felddatei „{path.name}“ ist nicht lesbar (YAML oder JSON erwartet).") from exc
+    return parse_schema_text(text, path.name)
+
+
+def parse_schema_text(text: str, name: str = "Felder") -> ExtractionSchema:
+    """A field list given as YAML or JSON text (JSON is YAML)."""
+    try:
+        data = yaml.safe_load(text) if text.strip() else None
+    except yaml.YAMLError as exc:
+        raise BatchError(f"Die Felddatei „{name}“ ist nicht lesbar (kein gültiges YAML oder JSON).") from exc
+    return parse_schema(data, name)
+
+
+def parse_schema(data: Any, name: str = "Felder") -> ExtractionSchema:
+    try:
+        return ExtractionSchema.model_validate(data)
+    except ValidationError as exc:
+        raise BatchError(f"Die Felddatei „{name}“ ist ungültig: {validation_problems(exc)}") from exc
+
+
+def validation_problems(error: ValidationError) -> str:
+    """The problems of a validation error, one per field, with our own German messages kept as written."""
+    problems = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"])
+        message = str(item["ctx"]["error"]) if item["type"] == "value_error" else item["msg"]
+        problems.append(f"{where}: {message}" if where else message)
+    return "; ".join(problems)

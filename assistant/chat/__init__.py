@@ -1,0 +1,1 @@
+"""The chat answer: question → hybrid search → compressed, numbered sources → LLM → verified, cited answer."""

@@ -1,0 +1,165 @@
+"""The pieces of a summary: notes (verified statements of the map step), their selection across the documents,
+the sections written from them, and the text helpers both steps use. Pure functions, no model calls."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from assistant.shared.citations import MARKER, MIN_ATTRIBUTION_SHARE, Citation, support_share
+from assistant.shared.excerpts import Excerpt, is_instruction, passage_sentences
+from ingest.german import shared_analyzer
+from ingest.sentences import Sentence, split_sentences
+from ingest.types import SearchHit
+
+BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+_SECTION_SIGN = re.compile(r"§\s*\d+")
+_LABEL = re.compile(
+    r"^(?:(?:aussage|stichpunkt|punkt|notiz)\s*\d*\s*[.:]\s*)+|^\[\d+\]\s*|^[\w ]{1,25}:\s+(?=[A-ZÄÖÜ])", re.IGNORECASE
+)
+MIN_SENTENCE_CHARS = 25
+_SENTENCE_ENDINGS = (".", "!", "?", ":", ";")
+
+
+class Note(BaseModel):
+    """A statement from the map step with the one verified citation it rests on."""
+
+    text: str
+    citation: Citation
+
+
+class MapNotes(BaseModel):
+    """What one map step keeps (a job step)."""
+
+    notes: list[Note]
+
+
+class WrittenSection(BaseModel):
+    """One section as written and verified (a job step); ``citations`` are numbered as in ``text``."""
+
+    heading: str
+    text: str
+    citations: list[Citation]
+    dropped: int = 0
+
+
+def clean_statement(line: str) -> str:
+    """A bullet without its dash, Markdown emphasis or a label the model copied ("Stichpunkt 2:", "Aussage.")."""
+    text = BULLET.sub("", line).replace("**", "").replace("__", "").strip()
+    return _LABEL.sub("", text).strip()
+
+
+def supported(statement: str, source: str) -> bool:
+    """Stricter than a chat answer: most content words of a summary statement must stand in its source, so an
+    invented sentence with a plausible marker is dropped."""
+    return support_share(statement, source) >= MIN_ATTRIBUTION_SHARE
+
+
+def term_weights(texts: Iterable[str]) -> Counter[str]:
+    """How often each (stemmed) term occurs in the document: central sentences share many frequent terms."""
+    analyzer = shared_analyzer()
+    return Counter(token for text in texts for token in analyzer.tokens(text))
+
+
+def centrality(text: str, weights: Counter[str]) -> float:
+    tokens = shared_analyzer().token_set(text)
+    return sum(math.log1p(weights[token]) for token in tokens) / math.sqrt(len(tokens) + 1)
+
+
+def select_notes(notes: list[Note], count: int) -> list[Note]:
+    """``count`` notes spread evenly over the documents: the most central note of each stretch, in order."""
+    if len(notes) <= count:
+        return notes
+    weights = term_weights(note.text for note in notes)
+    bounds = [round(i * len(notes) / count) for i in range(count + 1)]
+    return [
+        max(notes[start:end], key=lambda note: centrality(note.text, weights))
+        for start, end in itertools.pairwise(bounds)
+        if end > start
+    ]
+
+
+def section_from_notes(heading: str, notes: list[Note], bullets: bool) -> WrittenSection:
+    """A fact section made of chosen notes, each with the citation it was verified with."""
+    units = [f"{note.text.rstrip('.')} [{number}]." for number, note in enumerate(notes, start=1)]
+    text = "\n".join(f"- {unit}" for unit in units) if bullets else " ".join(units)
+    citations = [note.citation.model_copy(update={"number": n}) for n, note in enumerate(notes, start=1)]
+    return WrittenSection(heading=heading, text=text, citations=citations)
+
+
+def central_sentences(hit: SearchHit, weights: Counter[str], share: float) -> tuple[Sentence, ...]:
+    """The passage's most central sentences, about ``share`` of its text, in document order."""
+    sentences = [s for s in joined_lines(hit) if is_statement(s.text)]
+    if share >= 1.0 or len(sentences) <= 1:
+        return tuple(sentences)
+    budget = share * sum(len(s.text) for s in sentences)
+    chosen: list[Sentence] = []
+    used = 0
+    for sentence in sorted(sentences, key=lambda s: centrality(s.text, weights), reverse=True):
+        if chosen and used + len(sentence.text) > budget:
+            continue
+        chosen.append(sentence)
+        used += len(sentence.text)
+    return tuple(sorted(chosen, key=lambda s: s.start))
+
+
+def joined_lines(hit: SearchHit) -> list[Sentence]:
+    """Sentences of a passage, with the hard line breaks of PDF text mended: a piece that does not end a
+    sentence is joined with the next one (the joined text is still the exact span of the stored text)."""
+    joined: list[Sentence] = []
+    for sentence in passage_sentences(hit):
+        previous = joined[-1] if joined else None
+        gap = sentence.start - previous.end if previous else -1
+        if previous and 0 <= gap <= 2 and not previous.text.rstrip().endswith(_SENTENCE_ENDINGS):
+            joined[-1] = Sentence(
+                previous.start, hit.text[previous.start - hit.char_start : sentence.end - hit.char_start]
+            )
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def is_statement(text: str) -> bool:
+    """A sentence worth reading: not a table-of-contents line ("§ 1 - Zweck … § 2 - Begriffe"), not an
+    instruction to the model, not a fragment."""
+    return len(text) >= MIN_SENTENCE_CHARS and len(_SECTION_SIGN.findall(text)) < 2 and not is_instruction(text)
+
+
+def note_excerpt(number: int, note: Note) -> Excerpt:
+    """A note as a source of the reduce step: its citation's quote, so verification reaches the document."""
+    citation = note.citation
+    hit = SearchHit(
+        passage_id=citation.passage_id,
+        doc_id=citation.doc_id,
+        title=citation.title,
+        source=citation.source,
+        page_start=citation.page,
+        page_end=citation.page,
+        heading="",
+        section=citation.section,
+        char_start=citation.passage_start,
+        char_end=citation.passage_end,
+        text=citation.quote,
+        score=0.0,
+    )
+    return Excerpt(number, hit, (Sentence(citation.quote_start, citation.quote),))
+
+
+def units(raw: str, bullets: bool) -> list[str]:
+    """The LLM's section text as bullets (one per line) or sentences, markers kept with their sentence."""
+    if bullets:
+        pieces = [BULLET.sub("", line) for line in raw.splitlines()]
+    else:
+        text = BULLET.sub("", raw.replace("\n- ", "\n"))
+        pieces = [sentence.text for sentence in split_sentences(text, clauses=False)]
+    kept = [clean_statement(piece) for piece in pieces if len(piece.strip()) >= MIN_SENTENCE_CHARS]
+    return [unit for unit in kept if not unit.endswith(":")]  # "Folgende Punkte sind wichtig:" introduces only
+
+
+def strip_markers(text: str) -> str:
+    return MARKER.sub("", text).strip()

@@ -1,0 +1,1 @@
+"""What the features share: citations and their verification, excerpts, jobs, prompts, domain errors."""

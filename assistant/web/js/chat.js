@@ -1,0 +1,320 @@
+/*
+ * "Recherche": question composer, conversation log, the streamed answer (SSE) with citation chips for
+ * verified [n] markers, and the "Quellen" list below each answer.
+ */
+import { API, errorMessage, messageFromBody, readEventStream } from "./api.js";
+import { closePanel, citationChip, sourceButton } from "./panel.js";
+import { $, announce, el, formatPages, plural, snippet } from "./util.js";
+
+/** How many history entries ({role, content}) are sent with a follow-up question. */
+const HISTORY_TURNS = 6;
+const HISTORY_CONTENT_MAX = 8000;
+/** [1], [1, 2], [1; 3] – with the whitespace before it (dropped when the marker is removed). */
+const MARKER_RE = /([ \t]*)\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]/g;
+
+const secondsFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const chat = {
+  history: [], // [{role, content}] of completed exchanges
+  busy: false,
+  controller: null, // AbortController of the running chat request
+  conversationId: 0, // bumped by "Neues Gespräch" so stale streams stop writing
+};
+
+const conversation = $("conversation");
+const conversationInner = $("conversation-inner");
+const questionInput = $("frage");
+const askButton = $("ask-button");
+
+function stripMarkers(text) {
+  return String(text || "").replace(MARKER_RE, "").replace(/[ \t]+([.,;:!?])/g, "$1");
+}
+
+/** Scroll the conversation so that the end of `node` is visible, without pushing its start out of view. */
+function keepVisible(node) {
+  const view = conversation.getBoundingClientRect();
+  const rect = node.getBoundingClientRect();
+  const below = rect.bottom - view.bottom + 16;
+  const room = rect.top - view.top - 8;
+  if (below > 0 && room > 0) conversation.scrollTop += Math.min(below, room);
+}
+
+function setBusy(busy) {
+  chat.busy = busy;
+  questionInput.disabled = busy;
+  askButton.disabled = busy;
+  askButton.textContent = busy ? "Bitte warten…" : "Fragen";
+  $("composer").setAttribute("aria-busy", busy ? "true" : "false");
+}
+
+/** One answer block in the conversation. */
+class AnswerView {
+  constructor() {
+    this.sources = [];
+    this.citations = new Map(); // number -> citation
+    this.streamed = "";
+    this.final = null; // final answer text (from `citations`)
+    this.status = null;
+    this.dropped = 0; // markers the server removed as unverified
+    this.finished = false;
+
+    this.pending = el("p", { class: "answer__pending", "data-testid": "answer-pending" },
+      el("span", { class: "spinner", "aria-hidden": "true" }), "Antwort wird erstellt…");
+    this.text = el("div", {
+      class: "answer__text", "data-testid": "answer-text", "aria-live": "polite", "aria-busy": "true",
+    });
+    this.error = el("p", { class: "answer__error", "data-testid": "answer-error", role: "alert", hidden: true });
+    this.meta = el("p", { class: "answer__meta", "data-testid": "answer-meta", hidden: true });
+    this.sourcesHeading = el("h3", { class: "sources__heading", "data-testid": "sources-heading", text: "Quellen" });
+    this.sourcesList = el("ol", { class: "sources__list", "data-testid": "sources-list" });
+    this.sourcesBox = el("section", { class: "sources", hidden: true }, this.sourcesHeading, this.sourcesList);
+    this.root = el("article", {
+      class: "answer", "data-testid": "answer", "aria-label": "Antwort", dataset: { state: "pending" },
+    }, el("h2", { class: "visually-hidden", text: "Antwort" }), this.pending, this.text, this.error, this.meta, this.sourcesBox);
+  }
+
+  setState(value) {
+    this.root.dataset.state = value;
+  }
+
+  handle(name, data) {
+    if (this.finished) return;
+    switch (name) {
+      case "sources": this.onSources(data); break;
+      case "token": this.onToken(data); break;
+      case "citations": this.onCitations(data); break;
+      case "done": this.onDone(data); break;
+      case "error": this.fail(messageFromBody(data, 500)); break;
+      default: break; // unknown events are ignored (forward compatible)
+    }
+  }
+
+  onSources(data) {
+    this.sources = Array.isArray(data && data.sources) ? data.sources : [];
+    this.renderSources();
+  }
+
+  onToken(data) {
+    const piece = data && typeof data.text === "string" ? data.text : "";
+    if (!piece) return;
+    if (this.root.dataset.state === "pending") {
+      this.pending.hidden = true;
+      this.setState("streaming");
+    }
+    this.streamed += piece;
+    this.text.textContent = this.streamed;
+    keepVisible(this.text);
+  }
+
+  onCitations(data) {
+    this.final = typeof data.answer === "string" ? data.answer : this.streamed;
+    this.status = data.status || "beantwortet";
+    this.root.dataset.status = this.status;
+    this.citations = new Map();
+    for (const citation of Array.isArray(data.citations) ? data.citations : []) {
+      if (!this.citations.has(citation.number)) this.citations.set(citation.number, citation);
+    }
+    this.dropped = Number(data.dropped_citations) || 0;
+    this.pending.hidden = true;
+    this.renderAnswer();
+    this.renderSources();
+  }
+
+  onDone(data) {
+    if (this.final === null) {
+      // no citations event: show the streamed text without unverified markers
+      this.final = this.streamed;
+      this.renderAnswer();
+    }
+    const parts = [];
+    if (data && typeof data.seconds_total === "number") parts.push(`Antwortzeit ${secondsFormat.format(data.seconds_total)} s`);
+    if (this.dropped) parts.push(`${plural(this.dropped, "nicht belegter Verweis", "nicht belegte Verweise")} entfernt`);
+    if (parts.length) {
+      this.meta.textContent = parts.join(" · ");
+      this.meta.hidden = false;
+    }
+    this.finish("done");
+  }
+
+  fail(message) {
+    if (this.finished) return;
+    this.pending.hidden = true;
+    if (this.final === null && this.streamed) this.renderAnswer(); // partial text, unverified markers removed
+    this.error.textContent = message;
+    this.error.hidden = false;
+    this.finish("error");
+  }
+
+  finish(finalState) {
+    this.finished = true;
+    this.pending.hidden = true;
+    this.text.setAttribute("aria-busy", "false");
+    if (!this.text.textContent) this.text.hidden = true;
+    this.setState(finalState);
+    keepVisible(this.error.hidden ? this.text : this.error);
+  }
+
+  /** The answer as text nodes with citation chips for verified markers; other markers are removed. */
+  renderAnswer() {
+    const text = this.final !== null ? this.final : this.streamed;
+    const fragment = document.createDocumentFragment();
+    let last = 0;
+    for (const match of text.matchAll(MARKER_RE)) {
+      const [whole, space, list] = match;
+      fragment.append(text.slice(last, match.index));
+      last = match.index + whole.length;
+      const numbers = [...new Set(list.split(/[,;]/).map((n) => parseInt(n.trim(), 10)))];
+      const cited = numbers.filter((n) => this.citations.has(n));
+      if (!cited.length) continue; // unverified marker: not shown
+      fragment.append(space || "\u00a0");
+      cited.forEach((number, i) => {
+        if (i) fragment.append("\u200a");
+        fragment.append(citationChip(this.citations.get(number), number));
+      });
+    }
+    fragment.append(text.slice(last));
+    this.text.replaceChildren(fragment);
+    this.text.hidden = !text;
+  }
+
+  renderSources() {
+    const nothingFound = this.status === "nichts_gefunden";
+    this.sourcesHeading.textContent = nothingFound ? "Die nächstliegenden Fundstellen:" : "Quellen";
+    this.sourcesHeading.setAttribute("data-testid", nothingFound ? "nearest-note" : "sources-heading");
+    const items = this.sources.map((source) => {
+      const cited = this.citations.has(source.number);
+      const meta = [formatPages(source.page_start, source.page_end), source.section || source.heading]
+        .filter(Boolean).join(" · ");
+      const button = sourceButton({
+        kind: "source", item: source, testid: "source-item", dataset: { cited: String(cited) },
+        badge: cited ? "zitiert" : null, meta, snippetText: snippet(source.text),
+      });
+      return el("li", { class: cited ? "is-cited" : "" }, button);
+    });
+    if (!items.length) items.push(el("li", { class: "sources__empty", text: "Keine Fundstellen gefunden." }));
+    this.sourcesList.replaceChildren(...items);
+    this.sourcesBox.hidden = false;
+  }
+}
+
+async function ask(question) {
+  if (chat.busy) return;
+  const conversationId = chat.conversationId;
+  $("intro").hidden = true;
+  closePanel({ restoreFocus: false });
+  const userBubble = el("div", { class: "message message--user", "data-testid": "user-message" },
+    el("h2", { class: "visually-hidden", text: "Ihre Frage" }),
+    el("p", { class: "message__text", text: question }));
+  const answer = new AnswerView();
+  conversationInner.append(userBubble, answer.root);
+  // the new question goes to the top; the answer then grows below it (sources arrive first)
+  conversation.scrollTop += userBubble.getBoundingClientRect().top - conversation.getBoundingClientRect().top - 16;
+  setBusy(true);
+  announce("Antwort wird erstellt…");
+
+  const controller = new AbortController();
+  chat.controller = controller;
+  const history = chat.history.slice(-HISTORY_TURNS);
+  try {
+    let response;
+    try {
+      response = await fetch(API.chat, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify({ question, history, stream: true, document_ids: [] }),
+        signal: controller.signal,
+      });
+    } catch (_) {
+      if (controller.signal.aborted) return;
+      answer.fail("Der Server ist nicht erreichbar. Bitte versuchen Sie es später erneut.");
+      return;
+    }
+    if (!response.ok) {
+      answer.fail(await errorMessage(response));
+      return;
+    }
+    const type = response.headers.get("content-type") || "";
+    if (type.includes("application/json")) {
+      // non-streaming answer (AnswerPublic): render it the same way
+      const data = await response.json();
+      answer.handle("sources", data);
+      answer.handle("citations", data);
+      answer.handle("done", data);
+    } else {
+      await readEventStream(response, (name, data) => {
+        if (conversationId === chat.conversationId) answer.handle(name, data);
+      });
+    }
+    if (!answer.finished) {
+      if (answer.final !== null) answer.handle("done", {});
+      else answer.fail("Die Antwort wurde nicht vollständig übertragen. Bitte stellen Sie die Frage erneut.");
+    }
+  } catch (_) {
+    if (controller.signal.aborted) return;
+    answer.fail("Die Verbindung wurde unterbrochen. Bitte stellen Sie die Frage erneut.");
+  } finally {
+    if (chat.controller === controller) {
+      chat.controller = null;
+      setBusy(false);
+      if (conversationId === chat.conversationId) {
+        if (answer.root.dataset.state === "done") {
+          chat.history.push(
+            { role: "user", content: question.slice(0, HISTORY_CONTENT_MAX) },
+            { role: "assistant", content: stripMarkers(answer.final || "").slice(0, HISTORY_CONTENT_MAX) },
+          );
+          chat.history = chat.history.slice(-2 * HISTORY_TURNS);
+          announce(answer.status === "nichts_gefunden"
+            ? "Antwort vollständig. Keine passende Fundstelle, die nächstliegenden Fundstellen werden angezeigt."
+            : `Antwort vollständig. ${plural(answer.sources.length, "Quelle", "Quellen")}.`);
+        } else {
+          announce("Die Antwort konnte nicht erstellt werden.");
+        }
+      }
+      // the disabled textarea lost focus; give it back unless the user moved on (e.g. into the panel)
+      const active = document.activeElement;
+      if (!$("view-chat").hidden && (!active || active === document.body)) questionInput.focus();
+    }
+  }
+}
+
+function newConversation() {
+  chat.conversationId += 1;
+  if (chat.controller) {
+    chat.controller.abort();
+    chat.controller = null;
+  }
+  setBusy(false);
+  chat.history = [];
+  closePanel({ restoreFocus: false });
+  for (const node of [...conversationInner.children]) if (node.id !== "intro") node.remove();
+  $("intro").hidden = false;
+  questionInput.value = "";
+  questionInput.focus();
+  announce("Neues Gespräch begonnen.");
+}
+
+function submitQuestion() {
+  const question = questionInput.value.trim();
+  if (!question || chat.busy) return;
+  questionInput.value = "";
+  ask(question);
+}
+
+export function focusQuestion() {
+  questionInput.focus();
+}
+
+export function initChat() {
+  $("composer").addEventListener("submit", (e) => {
+    e.preventDefault();
+    submitQuestion();
+  });
+  questionInput.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      submitQuestion();
+    }
+  });
+  $("new-chat-button").addEventListener("click", newConversation);
+  setBusy(false);
+}

@@ -1,0 +1,177 @@
+/*
+ * Verwaltungsassistent – Web-Chat für Sachbearbeiterinnen und Sachbearbeiter.
+ * Native ES modules (ES2020), no build step, no external resources. Served at / (index.html) and /static/;
+ * this module is the only one index.html loads (<script type="module" src="static/js/main.js">).
+ *
+ * Modules (static/js/):
+ *   util.js       $, el(), announce, formatting, the shared `state` (current view)
+ *   api.js        API urls, German error messages, getJSON, the SSE reader
+ *   panel.js      the Fundstelle side panel, citation chips and source buttons that open it
+ *   chat.js       "Recherche": question, conversation, streamed answers
+ *   documents.js  "Dokumente": document table, upload
+ *   jobs.js       background jobs (JobView, postJob), sessionStorage helpers, durations
+ *   drafts.js     "Entwürfe"
+ *   batch.js      "Auswertung"
+ *   main.js       views / hash routing, health line, wiring
+ *
+ * Security: document texts, titles, file names and model answers are untrusted. No module uses
+ * innerHTML/insertAdjacentHTML; every text goes through textContent / DOM nodes (see el() in util.js).
+ *
+ * Stable test selectors (data-testid) – keep them when changing the markup:
+ *   nav-chat, nav-docs              header buttons switching the views "Recherche" / "Dokumente"
+ *   nav-drafts, nav-batch           header buttons for the views "Entwürfe" / "Auswertung"
+ *   chat-view, docs-view            the view sections (also drafts-view, batch-view below)
+ *   conversation                    scrollable conversation log
+ *   question-input                  question textarea (Enter sends, Shift+Enter newline)
+ *   ask-button                      "Fragen"
+ *   new-chat-button                 "Neues Gespräch" (clears history, aborts a running answer)
+ *   user-message                    a question bubble
+ *   answer                          an answer block; attributes:
+ *                                     data-state = "pending" | "streaming" | "done" | "error"
+ *                                     data-status = "beantwortet" | "nichts_gefunden" (once known)
+ *   answer-pending                  "Antwort wird erstellt…" indicator (until the first token)
+ *   answer-text                     the answer text (aria-live, aria-busy while streaming)
+ *   citation-chip                   focusable <button> for a verified [n] marker; data-number = n
+ *                                   (chat answers and draft sections; a click opens the Fundstelle panel)
+ *   answer-error                    German error message inside an answer block
+ *   answer-meta                     timing line below a finished answer
+ *   sources-heading                 "Quellen" (or, for nichts_gefunden, see nearest-note)
+ *   nearest-note                    "Die nächstliegenden Fundstellen:" (status nichts_gefunden)
+ *   sources-list                    <ol> of the sources
+ *   source-item                     <button> per source; data-number, data-doc-id, data-cited="true|false"
+ *   source-panel                    the "Fundstelle" side panel (role=dialog); data-doc-id, data-page
+ *   source-panel-title / -source / -page / -section   metadata lines in the panel
+ *   source-panel-status             loading / error line in the panel
+ *   source-panel-text               container of the page text(s)
+ *   source-panel-page-text          one page's full text; data-page = page number
+ *   source-highlight                <mark> with the cited span (or the source passage)
+ *   source-panel-close              close button of the panel (Esc works too)
+ *   documents-table, documents-status, documents-reload
+ *   document-row                    <tr> per document; data-doc-id
+ *   document-delete                 "Löschen" button in a row
+ *   document-summarize              "Zusammenfassen" button in a row (opens "Entwürfe" with the document chosen)
+ *   upload-form, upload-input, upload-button, upload-progress, upload-status, upload-results
+ *   upload-result                   <li> per file; data-result = "ingested" | "skipped"
+ *   health-status                   footer status line
+ *
+ * Entwürfe (summaries / drafts; job id kept in sessionStorage "va.draftJob", a reload resumes polling):
+ *   drafts-view, drafts-form
+ *   drafts-docs-status              loading / error line of the document list
+ *   drafts-doc-list                 <ul> of documents; drafts-doc-option = <li> per document (data-doc-id),
+ *   drafts-doc-checkbox             its checkbox (data-doc-id)
+ *   drafts-files, drafts-files-chosen, drafts-files-clear   optional files uploaded with the request
+ *   drafts-template                 <select> of templates (option value = template id)
+ *   drafts-template-description     description and sections of the chosen template
+ *   drafts-length                   fieldset; radios drafts-length-kurz, drafts-length-ausfuehrlich
+ *   drafts-form-select              <select> "wie Vorlage" (value "") | fliesstext | stichpunkte
+ *   drafts-start                    "Entwurf erstellen"
+ *   drafts-form-status              validation / start error message
+ *   drafts-job                      job box; data-status = wartend | laeuft | fertig | abgebrochen | fehlgeschlagen
+ *   drafts-progress                 <progress> (done/total; indeterminate while total is 0)
+ *   drafts-job-steps, drafts-job-message, drafts-job-eta   "Schritt n von m", server message, time left
+ *   drafts-error                    German error of a failed / cancelled job
+ *   drafts-cancel                   "Abbrechen"
+ *   drafts-result                   the finished draft (<article>); data-job-id
+ *   drafts-result-title, drafts-result-subject, drafts-result-documents
+ *   drafts-section                  one section (data-heading); drafts-section-text its text (chips inside)
+ *   drafts-dropped                  "n Aussage(n) ohne prüfbare Quelle wurden weggelassen."
+ *   drafts-closing                  closing line
+ *   drafts-sources                  <ol> "Quellen"; drafts-source-item = <button> per source (data-number, data-doc-id)
+ *   drafts-download-docx, drafts-download-md   download links
+ *
+ * Auswertung (batch analysis of case files; job id in sessionStorage "va.batchJob"):
+ *   batch-view, batch-form
+ *   batch-example-select, batch-example-load, batch-example-status   example field lists
+ *   batch-schema                    YAML textarea of the field list
+ *   batch-help                      <details> describing the format
+ *   batch-folder-input              folder picker (webkitdirectory); batch-files-input single files
+ *   batch-chosen                    the cases that will be sent; batch-clear empties the choice
+ *   batch-start, batch-form-status
+ *   batch-job                       job box; data-status as drafts-job
+ *   batch-progress, batch-job-steps, batch-job-message, batch-job-eta, batch-error, batch-cancel
+ *   batch-result                    result section; data-job-id
+ *   batch-downloads                 links batch-download-xlsx, batch-download-csv, batch-download-jsonl
+ *   batch-table                     results table; batch-row = <tr> per case (data-case, data-status = fertig|fehler)
+ *   batch-cell                      <td> per field (data-field, data-status = gefunden|nicht_gefunden)
+ *   batch-value                     <button> with the formatted value of a found cell (opens batch-detail)
+ *   batch-not-found                 "nicht gefunden" (grey italics)
+ *   batch-row-error                 error message of a failed case (spans the row)
+ *   batch-detail                    box with the citation of the chosen value; batch-detail-heading,
+ *                                   batch-detail-value, -raw, -title, -source, -page, -quote, batch-detail-close
+ */
+import { API, getJSON } from "./api.js";
+import { enterBatch, initBatch, resumeBatchJob } from "./batch.js";
+import { focusQuestion, initChat } from "./chat.js";
+import { initDocuments, loadDocuments } from "./documents.js";
+import { enterDrafts, initDrafts, resumeDraftJob } from "./drafts.js";
+import { closePanel, initPanel } from "./panel.js";
+import { $, plural, state } from "./util.js";
+
+/** View name -> location hash. */
+const VIEWS = { chat: "", docs: "#dokumente", drafts: "#entwuerfe", batch: "#auswertung" };
+
+// ------------------------------------------------------------------ views
+function viewOfHash(hash) {
+  return Object.keys(VIEWS).find((name) => VIEWS[name] && VIEWS[name] === hash) || "chat";
+}
+
+function showView(view) {
+  if (!Object.prototype.hasOwnProperty.call(VIEWS, view)) view = "chat";
+  const previous = state.view;
+  state.view = view;
+  for (const name of Object.keys(VIEWS)) $(`view-${name}`).hidden = name !== view;
+  for (const button of document.querySelectorAll(".views__button")) {
+    if (button.dataset.view === view) button.setAttribute("aria-current", "page");
+    else button.removeAttribute("aria-current");
+  }
+  if (view !== "chat" || (previous && previous !== view)) closePanel({ restoreFocus: false });
+  if (view === "docs") loadDocuments();
+  else if (view === "drafts") enterDrafts();
+  else if (view === "batch") enterBatch();
+  const hash = VIEWS[view];
+  if (window.location.hash !== hash) {
+    window.history.replaceState(null, "", hash || window.location.pathname + window.location.search);
+  }
+}
+
+// ------------------------------------------------------------------ health
+async function loadHealth() {
+  const line = $("health-status");
+  try {
+    const health = await getJSON(API.health);
+    const parts = [
+      health.offline ? "Offline-Betrieb" : "Netzzugriff erlaubt",
+      plural(health.documents || 0, "Dokument", "Dokumente"),
+      plural(health.passages || 0, "Abschnitt", "Abschnitte"),
+      health.llm ? `Modell: ${health.llm}` : "",
+    ].filter(Boolean);
+    line.textContent = parts.join(" · ");
+    line.title = health.embedder ? `Suchmodell: ${health.embedder}` : "";
+    line.classList.toggle("health--warn", !health.offline);
+  } catch (_) {
+    line.textContent = "Server nicht erreichbar.";
+    line.classList.add("health--warn");
+  }
+}
+
+// ------------------------------------------------------------------ wiring
+function init() {
+  initChat();
+  for (const button of document.querySelectorAll(".views__button")) {
+    button.addEventListener("click", () => showView(button.dataset.view));
+  }
+  initPanel();
+  initDocuments({ onChange: loadHealth });
+  window.addEventListener("hashchange", () => showView(viewOfHash(window.location.hash)));
+  initDrafts({ showView });
+  initBatch();
+
+  showView(viewOfHash(window.location.hash));
+  loadHealth();
+  resumeDraftJob();
+  resumeBatchJob();
+  if (!$("view-chat").hidden) focusQuestion();
+}
+
+// module scripts run after the document has been parsed (like `defer`): the elements exist
+init();

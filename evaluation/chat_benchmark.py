@@ -1,0 +1,137 @@
+"""Chat latency: time to first token and tokens/s through POST /api/chat (SSE over loopback HTTP) versus
+llama-cpp-python called directly with the same prompt, in the same run; plus the server's peak memory.
+
+    python -m evaluation.chat_benchmark [--index data/index] [--questions 5] [--json]
+
+Before each measured call the model is primed with the fixed system prompt only, so both paths start from
+the same KV-cache state (the server does the same at start-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import socket
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+from assistant.api.app import create_app
+from assistant.chat.answerer import Question
+from assistant.chat.context import compress
+from assistant.services import Services
+from assistant.settings import Settings
+
+QUESTIONS = (
+    "Wie hoch ist die Gebühr für einen Kindergartenplatz?",
+    "Bis wann müssen die Gehwege werktags geräumt sein?",
+    "Welche Aufgaben hat der Bürgermeister nach der Hauptsatzung?",
+    "Ab welcher Entfernung werden Schülerbeförderungskosten erstattet?",
+    "Wie lange darf man Bücher aus der Bücherei ausleihen?",
+    "Was kostet der Eintritt ins Freibad für Erwachsene?",
+)
+
+
+def _direct(services: Services, question: str) -> tuple[float, float]:
+    """(time to first token, characters per second between first and last token) for the answerer's prompt.
+
+    Retrieval runs before the clock starts here; through the API it is part of the time to first token."""
+    answerer = services.answerer
+    hits = services.index.search(question, k=services.settings.answer.passages)
+    messages = answerer._messages(Question(question), compress(question, hits, answerer.settings.context_chars))
+    started = time.perf_counter()
+    first = None
+    characters, last = 0, 0.0
+    for piece in services.chat_model.stream(messages, max_tokens=services.settings.llm.max_answer_tokens):
+        last = time.perf_counter() - started
+        first = first or last
+        characters += len(piece)
+    return first or last, characters / max(last - (first or 0), 1e-9)
+
+
+def _via_api(base_url: str, question: str) -> tuple[float, float]:
+    started = time.perf_counter()
+    first = None
+    characters, last = 0, 0.0
+    request = {"question": question, "stream": True}
+    with httpx.stream("POST", f"{base_url}/api/chat", json=request, timeout=600) as reply:
+        event = ""
+        for line in reply.iter_lines():
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: ") and event == "token":
+                last = time.perf_counter() - started
+                first = first or last
+                characters += len(json.loads(line.removeprefix("data: "))["text"])
+    return first or last, characters / max(last - (first or 0), 1e-9)
+
+
+def _serve(services: Services) -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(services.settings, services), host="127.0.0.1", port=port, log_level="warning")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}"
+
+
+def run(settings: Settings, questions: int) -> dict[str, Any]:
+    settings.server.warm_up = False
+    services = Services(settings)
+    services.warm_up()
+    base_url = _serve(services)
+    rows: dict[str, list[tuple[float, float]]] = {"direct": [], "api": []}
+    for question in QUESTIONS[:questions]:
+        for path in ("direct", "api"):
+            services.answerer.warm_up()  # same cache state for both paths: only the system prompt
+            rows[path].append(_direct(services, question) if path == "direct" else _via_api(base_url, question))
+    summary = {
+        path: {
+            "ttft_p50_s": statistics.median(r[0] for r in values),
+            "chars_per_s": statistics.median(r[1] for r in values),
+        }
+        for path, values in rows.items()
+    }
+    summary["overhead"] = {
+        "ttft": summary["api"]["ttft_p50_s"] / summary["direct"]["ttft_p50_s"] - 1,
+        "chars_per_s": 1 - summary["api"]["chars_per_s"] / summary["direct"]["chars_per_s"],
+    }
+    summary["peak_memory_mb"] = {"server_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation.chat_benchmark", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path)
+    parser.add_argument("--questions", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    if args.index:
+        settings.ingest.index_dir = args.index
+    result = run(settings, args.questions)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    for path in ("direct", "api"):
+        row = result[path]
+        print(f"{path:6}: erstes Token p50 {row['ttft_p50_s']:.2f} s, {row['chars_per_s']:.1f} Zeichen/s")
+    overhead = result["overhead"]
+    print(f"Aufwand der API: erstes Token {overhead['ttft']:+.1%}, Zeichen/s {overhead['chars_per_s']:+.1%}")
+    print(f"Spitzenspeicher des Serverprozesses: {result['peak_memory_mb']['server_process']:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

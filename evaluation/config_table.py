@@ -1,0 +1,22 @@
+"""Prints the configuration table for the README from the settings schema: ``python -m evaluation.config_table``."""
+
+from pydantic import BaseModel
+
+from assistant.settings import Settings
+
+
+def rows() -> list[str]:
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    for group_name, group in Settings.model_fields.items():
+        model = group.annotation
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        for name, field in model.model_fields.items():
+            default = field.default if field.default is not None else ""
+            variable = f"ASSISTANT_{group_name.upper()}__{name.upper()}"
+            lines.append(f"| `{variable}` | `{default}` | {field.description or ''} |")
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(rows()))

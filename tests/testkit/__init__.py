@@ -1,0 +1,44 @@
+"""Helpers the tests share (importable as ``testkit``: ``tests`` is on pytest's ``pythonpath``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.settings import JobSettings, ServerSettings, Settings
+from ingest.settings import IngestSettings
+from ingest.types import SearchHit
+from models.settings import LlmSettings
+
+PROJECT = Path(__file__).parents[2]
+FIXTURES = PROJECT / "tests" / "fixtures"
+SAMPLES = PROJECT / "data" / "samples"
+
+
+def assistant_settings(index_dir: Path, runtime: Path) -> Settings:
+    """Settings of a test assistant: its own index and runtime folders, the packaged models, no warm-up."""
+    return Settings(
+        ingest=IngestSettings(index_dir=index_dir),
+        llm=LlmSettings(models_dir=PROJECT / "data" / "models"),
+        server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False),
+        jobs=JobSettings(folder=runtime / "jobs"),
+    )
+
+
+def hit(
+    text: str, *, doc_id: str = "d1", char_start: int = 0, passage_id: int = 1, title: str = "Satzung"
+) -> SearchHit:
+    """A search hit over ``text`` as if it stood at ``char_start`` of document ``doc_id``."""
+    return SearchHit(
+        passage_id=passage_id,
+        doc_id=doc_id,
+        title=title,
+        source=f"{doc_id}.md",
+        page_start=1,
+        page_end=1,
+        heading="",
+        section="",
+        char_start=char_start,
+        char_end=char_start + len(text),
+        text=text,
+        score=1.0,
+    )
