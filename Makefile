@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SHARED ?= ../shared
+CODE := models ingest assistant evaluation tests
 
 .DEFAULT_GOAL := help
 .PHONY: help install run ingest test test-fast lint format eval bench clean
@@ -32,30 +33,31 @@ run: install ## install, ingest the sample documents in data/samples and start t
 ingest: install ## ingest a folder: make ingest DOCS=/pfad/zu/akten
 	$(BIN)/python -m ingest $(DOCS)
 
-test: install ## run all tests (slow ones included)
+test: lint ## lint, then run all tests (slow ones included); .ci/run calls this
 	$(BIN)/python -m pytest
 
 test-fast: install ## run the tests without the slow ones
 	$(BIN)/python -m pytest -m "not slow"
 
-lint: install ## ruff and mypy
-	$(BIN)/ruff check models ingest assistant tests
-	$(BIN)/ruff format --check models ingest assistant tests
+lint: install ## ruff, mypy and the import-linter layer contracts
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: install ## format the code
-	$(BIN)/ruff format models ingest assistant tests
-	$(BIN)/ruff check --fix models ingest assistant tests
+	$(BIN)/ruff format $(CODE)
+	$(BIN)/ruff check --fix $(CODE)
 
 eval: install ## retrieval and answer quality on the dev set in ../shared, batch extraction on data/eval/cases
-	$(BIN)/python -m ingest.evaluate --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
-	$(BIN)/python -m assistant.evaluate --qa $(SHARED)/eval/dev_qa.jsonl
-	$(BIN)/python -m assistant.evaluate_batch
+	$(BIN)/python -m evaluation.retrieval --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
+	$(BIN)/python -m evaluation.answers --qa $(SHARED)/eval/dev_qa.jsonl
+	$(BIN)/python -m evaluation.batch
 
 bench: install ## speed benchmarks (embedding, search latency, LLM, summaries of long PDFs in ../shared)
-	$(BIN)/python -m ingest.benchmark
-	$(BIN)/python -m assistant.benchmark
-	$(BIN)/python -m assistant.summary_benchmark --corpus $(SHARED)/corpus/pdf
+	$(BIN)/python -m evaluation.search_benchmark
+	$(BIN)/python -m evaluation.chat_benchmark
+	$(BIN)/python -m evaluation.summary_benchmark --corpus $(SHARED)/corpus/pdf
 
 clean: ## remove the virtual environment and runtime data
 	rm -rf $(VENV) data/index data/models data/runtime
