@@ -1,4 +1,4 @@
-"""Chat latency: time to first token and tokens/s through POST /api/chat (SSE over loopback HTTP) versus
+"""Chat latency: time to first token and characters/s through POST /api/chat (SSE over loopback HTTP) versus
 llama-cpp-python called directly with the same prompt, in the same run; plus the server's peak memory.
 
     python -m evaluation.chat_benchmark [--index data/index] [--questions 5] [--json]

@@ -30,7 +30,15 @@ class SummaryOptions(BaseModel):
 class SummaryRequest(SummaryOptions):
     """A summary of documents already in the index (the JSON request)."""
 
-    doc_ids: list[str] = Field(min_length=1, max_length=MAX_DOCUMENTS, description="Ids der Dokumente im Index.")
+    doc_ids: list[str] = Field(
+        default_factory=list, max_length=MAX_DOCUMENTS, description="Ids der Dokumente im Index."
+    )
+
+    @model_validator(mode="after")
+    def _has_documents(self) -> Self:
+        if not self.doc_ids:
+            raise ValueError("Bitte mindestens ein Dokument wählen (Dateien über /api/summaries/uploads).")
+        return self
 
 
 class SummaryJob(SummaryOptions):

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.services import Services
 from models.embedders import Embedder
-from testkit import FIXTURES, assistant_settings
+from testkit import FIXTURES, PROJECT, assistant_settings
 
 
 @pytest.fixture
@@ -108,3 +110,67 @@ def test_web_chat_page_and_assets_are_served_locally(client: TestClient) -> None
         served = client.get(f"/static/js/{module}")
         assert served.status_code == 200 and "https://" not in served.text, module
     assert client.get("/docs").status_code == 200
+
+
+def _wait_for(client: TestClient, url: str, statuses: tuple[str, ...]) -> dict[str, object]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job: dict[str, object] = client.get(url).json()
+        if job["status"] in statuses:
+            return job
+        time.sleep(0.2)
+    pytest.fail(f"{url} did not reach {statuses}")
+
+
+def test_a_job_is_deleted_with_its_uploaded_files(client: TestClient, tmp_path: Path) -> None:
+    broken = b"%PDF-1.7\n1 0 obj << /Type /Catalog"  # fails in the ingest step, before any model is needed
+    started = client.post("/api/summaries/uploads", files={"files": ("bescheid.pdf", broken, "application/pdf")})
+    assert started.status_code == 202, started.text
+    job_id = started.json()["id"]
+    job = _wait_for(client, f"/api/summaries/{job_id}", ("fehlgeschlagen", "fertig"))
+    assert job["status"] == "fehlgeschlagen" and "bescheid.pdf" in str(job["message"])
+    job_folder = tmp_path / "jobs" / job_id
+    assert any((job_folder / "uploads").rglob("bescheid.pdf"))
+    assert client.delete(f"/api/batch/{job_id}").status_code == 404  # a summary is no batch job
+    assert client.delete(f"/api/summaries/{job_id}").status_code == 204
+    assert not job_folder.exists()
+    assert client.get(f"/api/summaries/{job_id}").status_code == 404
+
+
+def test_bad_summary_and_batch_requests_are_refused_at_submit_in_german(client: TestClient) -> None:
+    schema = yaml.safe_load((PROJECT / "data" / "schemas" / "widerspruch-gebuehrenbescheid.yaml").read_text("utf-8"))
+    twins = {"schema": schema, "cases": [{"name": "Fall 1", "doc_ids": ["a"]}, {"name": "Fall 1", "doc_ids": ["b"]}]}
+    refused = {
+        "duplicate case names": client.post("/api/batch", json=twins),
+        "server paths": client.post(
+            "/api/batch", json={"schema": schema, "cases": [{"name": "x", "doc_ids": ["a"], "files": {"/etc": "x"}}]}
+        ),
+        "field list": client.post(
+            "/api/batch", json={"schema": {"name": "x", "felder": [{"name": "a", "frage": "Art?", "typ": "auswahl"}]}}
+        ),
+        "yaml": client.post(
+            "/api/batch/uploads", data={"schema": "name: [offen"}, files={"files": ("a.md", b"# A", "text/markdown")}
+        ),
+        "template": client.post("/api/summaries", json={"doc_ids": ["x"], "template": "brief"}),
+        "no documents": client.post("/api/summaries", json={"template": "vermerk"}),
+        "not json": client.post(
+            "/api/summaries", content=b'{"doc_ids": ["x"]}', headers={"Content-Type": "text/plain"}
+        ),
+    }
+    for what, response in refused.items():
+        assert response.status_code == 422, (what, response.text)
+    messages = {what: response.json()["message"] for what, response in refused.items()}
+    assert "denselben Namen" in messages["duplicate case names"]
+    assert "files" in messages["server paths"]
+    assert "zwei Optionen" in messages["field list"]
+    assert "nicht lesbar" in messages["yaml"]
+    assert "Vorlage" in messages["template"] and "mindestens ein Dokument" in messages["no documents"]
+    assert client.get("/api/summaries/templates").status_code == 200  # nothing was submitted above
+
+
+def test_openapi_documents_json_and_multipart_request_bodies(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for json_path, upload_path in (("/api/summaries", "/api/summaries/uploads"), ("/api/batch", "/api/batch/uploads")):
+        assert "application/json" in paths[json_path]["post"]["requestBody"]["content"]
+        assert "multipart/form-data" in paths[upload_path]["post"]["requestBody"]["content"]
+        assert "delete" in paths[f"{json_path}/{{job_id}}"]

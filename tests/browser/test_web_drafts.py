@@ -296,7 +296,7 @@ def test_batch_run_shows_progress_and_results(browser_page: tuple[Page, PageLog]
         job = _batch_job("fertig", 2, RESULT) if finished["now"] else _batch_job("laeuft", 1)
         route.fulfill(status=200, content_type="application/json", body=json.dumps(job))
 
-    page.route(re.compile(r".*/api/batch$"), start)
+    page.route(re.compile(r".*/api/batch/uploads$"), start)
     page.route(re.compile(r".*/api/batch/job-42$"), poll)
     page.goto(f"{live_server_url}/#auswertung")
     expect(page.get_by_test_id("batch-view")).to_be_visible()

@@ -133,7 +133,7 @@ def test_the_api_runs_a_batch_of_uploaded_case_files(
                 ("akten/fall-kaputt.pdf", (FIXTURES / "cases" / "fall-kaputt.pdf").read_bytes(), "application/pdf"),
             ),
         ]
-        started = client.post("/api/batch", data={"schema": SCHEMA.read_text(encoding="utf-8")}, files=files)
+        started = client.post("/api/batch/uploads", data={"schema": SCHEMA.read_text(encoding="utf-8")}, files=files)
         assert started.status_code == 202, started.text
         job_id = started.json()["id"]
         deadline = time.monotonic() + RUN_TIMEOUT_S

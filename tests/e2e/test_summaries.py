@@ -61,7 +61,7 @@ def _wait(client: TestClient, job_id: str, until: tuple[str, ...]) -> dict[str, 
 def finished_vermerk(client: TestClient) -> dict[str, Any]:
     with PDF.open("rb") as handle:
         response = client.post(
-            "/api/summaries",
+            "/api/summaries/uploads",
             files={"files": (PDF.name, handle, "application/pdf")},
             data={"template": "vermerk", "length": "kurz"},
         )
@@ -135,7 +135,7 @@ def test_unreadable_or_unknown_documents_fail_in_german(client: TestClient, tmp_
     broken = tmp_path / "bescheid.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
     with broken.open("rb") as handle:
-        response = client.post("/api/summaries", files={"files": (broken.name, handle, "application/pdf")})
+        response = client.post("/api/summaries/uploads", files={"files": (broken.name, handle, "application/pdf")})
     failed = _wait(client, response.json()["id"], ("fehlgeschlagen", "fertig"))
     assert failed["status"] == "fehlgeschlagen" and "bescheid.pdf" in failed["message"]
     unknown = client.post("/api/summaries", json={"doc_ids": ["0000000000000000"]})

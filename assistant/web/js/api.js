@@ -9,9 +9,10 @@ export const API = {
   document: (id) => `api/documents/${encodeURIComponent(id)}`,
   health: "healthz",
   templates: "api/summaries/templates",
-  summaries: "api/summaries",
+  summaries: "api/summaries", // JSON: documents already in the index
+  summaryUploads: "api/summaries/uploads", // multipart: with files
   summary: (id) => `api/summaries/${encodeURIComponent(id)}`,
-  batch: "api/batch",
+  batchUploads: "api/batch/uploads", // multipart: field list and case files
   batchExamples: "api/batch/examples",
   batchJob: (id) => `api/batch/${encodeURIComponent(id)}`,
 };

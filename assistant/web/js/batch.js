@@ -184,7 +184,7 @@ async function startBatch(event) {
   status.textContent = "Fallakten werden hochgeladen, die Auswertung wird gestartet …";
   let job;
   try {
-    job = await postJob(API.batch, form);
+    job = await postJob(API.batchUploads, form);
   } catch (err) {
     batch.starting = false;
     setBatchRunning(false);

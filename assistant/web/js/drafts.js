@@ -181,7 +181,7 @@ async function startDraft(event) {
   status.textContent = files.length ? "Dateien werden hochgeladen, der Auftrag wird gestartet …" : "Der Auftrag wird gestartet …";
   let job;
   try {
-    job = await postJob(API.summaries, body);
+    job = await postJob(files.length ? API.summaryUploads : API.summaries, body);
   } catch (err) {
     drafts.starting = false;
     setDraftsRunning(false);
