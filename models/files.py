@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
 def file_sha256(path: Path) -> str:
@@ -28,17 +31,23 @@ def fsync_directory(folder: Path) -> None:
         os.close(descriptor)
 
 
-def write_atomically(target: Path, content: bytes | str, *, mode: int = 0o644) -> None:
-    """Write beside ``target``, fsync, rename over it: a crash leaves the old file or the new one, never half."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+@contextmanager
+def atomic_file(target: Path, *, mode: int = 0o644) -> Iterator[IO[bytes]]:
+    """A file written beside ``target`` that replaces it only when the block ends without an error (fsynced,
+    renamed, directory fsynced): a crash or a refused result leaves the old file or the new one, never half."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as handle:
         try:
             os.fchmod(handle.fileno(), mode)  # readable by a service user, like a normally written file
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
             os.replace(handle.name, target)
         finally:
             Path(handle.name).unlink(missing_ok=True)
     fsync_directory(target.parent)
+
+
+def write_atomically(target: Path, content: bytes | str) -> None:
+    with atomic_file(target) as handle:
+        handle.write(content.encode("utf-8") if isinstance(content, str) else content)

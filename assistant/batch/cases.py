@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import Annotated, Protocol, TypeVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field
 
 from assistant.batch.fields import ExtractionSchema
 from assistant.shared.errors import BatchError
@@ -30,37 +30,36 @@ class CaseSpec(BaseModel):
     doc_ids: list[str] = Field(default_factory=list)
 
 
-def _unique_case_names(names: list[str]) -> None:
-    if len(set(names)) != len(names):
+class _Named(Protocol):
+    name: str
+
+
+Named = TypeVar("Named", bound=_Named)
+MAX_CASES = 5000
+
+
+def _unique_names(cases: list[Named]) -> list[Named]:
+    if len({case.name for case in cases}) != len(cases):
         raise ValueError("Zwei Fälle tragen denselben Namen; bitte eindeutig benennen.")
+    return cases
 
 
 class BatchRequest(BaseModel):
     """A batch analysis of documents already in the index (the JSON request)."""
 
     schema_: ExtractionSchema = Field(alias="schema")
-    cases: list[CaseDocuments] = Field(min_length=1, max_length=5000)
+    cases: Annotated[list[CaseDocuments], Field(min_length=1, max_length=MAX_CASES), AfterValidator(_unique_names)]
 
     model_config = {"populate_by_name": True}
-
-    @model_validator(mode="after")
-    def _unique(self) -> Self:
-        _unique_case_names([case.name for case in self.cases])
-        return self
 
 
 class BatchJob(BaseModel):
     """The parameters of a batch job."""
 
     schema_: ExtractionSchema = Field(alias="schema")
-    cases: list[CaseSpec] = Field(min_length=1, max_length=5000)
+    cases: Annotated[list[CaseSpec], Field(min_length=1, max_length=MAX_CASES), AfterValidator(_unique_names)]
 
     model_config = {"populate_by_name": True}
-
-    @model_validator(mode="after")
-    def _unique(self) -> Self:
-        _unique_case_names([case.name for case in self.cases])
-        return self
 
 
 def discover_cases(folder: Path) -> list[CaseSpec]:

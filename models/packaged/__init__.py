@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from models.errors import ModelError, ModelIntegrityError
-from models.files import file_sha256, fsync_directory, write_atomically
+from models.files import atomic_file, file_sha256, write_atomically
 from models.settings import LlmSettings
 
 logger = logging.getLogger(__name__)
@@ -91,12 +91,9 @@ def join_parts(parts: Sequence[Path], target: Path, *, sha256: str, size: int) -
     target.parent.mkdir(parents=True, exist_ok=True)
     _check_free_space(target.parent, size)
     logger.info("Joining %d model parts into %s", len(parts), target)
-    with _temp_file_beside(target) as handle:
+    with atomic_file(target) as handle:
         digest = _copy_and_hash(parts, handle)
-        _sync(handle)
-        _check_digest(digest, sha256=sha256, what=target.name)
-        os.replace(handle.name, target)
-    fsync_directory(target.parent)
+        _check_digest(digest, sha256=sha256, what=target.name)  # raising here discards the joined file
     _write_sidecar(target, sha256=sha256)
     return target
 
@@ -176,19 +173,3 @@ def _write_sidecar(target: Path, *, sha256: str) -> None:
     stat = target.stat()
     record = {"sha256": sha256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
     write_atomically(_sidecar_path(target), json.dumps(record))
-
-
-@contextmanager
-def _temp_file_beside(target: Path) -> Iterator[IO[bytes]]:
-    """A temp file in ``target``'s folder (same file system for ``os.replace``), removed unless moved."""
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as handle:
-        os.fchmod(handle.fileno(), 0o644)  # readable by a service user, like a normally written file
-        try:
-            yield handle
-        finally:
-            Path(handle.name).unlink(missing_ok=True)
-
-
-def _sync(handle: IO[bytes]) -> None:
-    handle.flush()
-    os.fsync(handle.fileno())
