@@ -350,12 +350,19 @@ def remove_job(store: JobStore, paths: JobPaths, job_id: str) -> None:
 
 
 def remove_expired(store: JobStore, paths: JobPaths, retention_days: int) -> int:
-    """Remove finished jobs older than the retention period; returns how many were removed."""
-    expired = store.finished_before(datetime.now(UTC) - timedelta(days=retention_days))
+    """Remove finished jobs older than the retention period, and folders of no known job that old (left by a
+    crash between saving uploads and creating the job, or by earlier versions); returns how many jobs went."""
+    cutoff = datetime.now(UTC) - timedelta(days=retention_days)
+    expired = store.finished_before(cutoff)
     for job_id in expired:
         remove_job(store, paths, job_id)
     if expired:
         logger.info("Removed %d finished jobs after the retention period", len(expired))
+    if paths.folder.is_dir():
+        for folder in paths.folder.iterdir():
+            orphaned = folder.is_dir() and store.get(folder.name) is None
+            if orphaned and folder.stat().st_mtime < cutoff.timestamp():
+                shutil.rmtree(folder, ignore_errors=True)
     return len(expired)
 
 

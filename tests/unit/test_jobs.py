@@ -3,6 +3,7 @@ removal with the job's folder, retention."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -199,7 +200,13 @@ def test_finished_jobs_older_than_the_retention_are_removed_and_others_kept(stor
         connection.execute(
             "UPDATE jobs SET updated_at = '2020-01-01T00:00:00+00:00' WHERE id IN (?, ?)", (old.id, running.id)
         )
+    stray = tmp_path / "uploads" / "0123abcd"  # an old layout's upload folder that belongs to no job
+    stray.mkdir(parents=True)
+    fresh_stray = tmp_path / "f00d"
+    fresh_stray.mkdir()
+    os.utime(tmp_path / "uploads", (0, 0))
     assert remove_expired(store, paths, retention_days=30) == 1
+    assert not (tmp_path / "uploads").exists() and fresh_stray.exists()
     assert store.get(old.id) is None and not paths.job_folder(old.id).exists()
     assert store.get(recent.id) is not None and paths.uploads(recent.id).exists()
     assert store.get(running.id) is not None  # unfinished work is never removed
