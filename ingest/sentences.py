@@ -16,6 +16,10 @@ _ABBREVIATION = re.compile(
     r"\b(Abs|Nr|Art|S|z|u|d|i|o|Ziff|lit|bzw|ggf|vgl|z\. ?B|u\. ?a|d\. ?h|Buchst|Satz|Anl|Kap|Bd|ca|Dr|Str|gem"
     r"|i\. ?V\. ?m)\.$"
 )
+_DAY_NUMBER = re.compile(r"\b\d{1,2}\.$")  # "am 1." before "Juli": a date, not a sentence end
+_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
 _BLOCK = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 _CAPTION_CHARS = 200
 
@@ -41,7 +45,7 @@ def split_sentences(text: str, offset: int = 0, *, clauses: bool = True) -> list
             continue
         cursor = 0
         for match in [*boundary.finditer(block), None]:
-            if match is not None and _ABBREVIATION.search(block, 0, match.start()):
+            if match is not None and _no_sentence_end(block, match):
                 continue
             end = match.start() if match else len(block)
             piece = block[cursor:end]
@@ -50,6 +54,13 @@ def split_sentences(text: str, offset: int = 0, *, clauses: bool = True) -> list
                 sentences.append(Sentence(start, piece.strip()))
             cursor = match.end() if match else len(block)
     return sentences
+
+
+def _no_sentence_end(block: str, boundary: re.Match[str]) -> bool:
+    """"Abs. 2", "Nr. 3", "z. B." and the day of a date ("1. Juli") end no sentence."""
+    if _ABBREVIATION.search(block, 0, boundary.start()):
+        return True
+    return bool(_DAY_NUMBER.search(block, 0, boundary.start()) and _MONTH.match(block, boundary.end()))
 
 
 def is_table(block: str) -> bool:

@@ -207,6 +207,9 @@ class CaseReader:
         passage = next(
             (p for p in self.store.passages_of(located.doc_id) if p.char_start <= located.start < p.char_end), None
         )
+        span = text[start:end]
+        quote = span.strip()
+        quote_start = start + len(span) - len(span.lstrip())
         return Citation(
             number=1,
             passage_id=passage.passage_id if passage else 0,
@@ -215,9 +218,9 @@ class CaseReader:
             source=document.source,
             page=self.texts.page_at(located.doc_id, located.start),
             section=passage.section if passage else "",
-            quote=text[start:end].strip(),
-            quote_start=start + (len(text[start:end]) - len(text[start:end].lstrip())),
-            quote_end=end,
+            quote=quote,
+            quote_start=quote_start,
+            quote_end=quote_start + len(quote),
             passage_start=passage.char_start if passage else start,
             passage_end=passage.char_end if passage else end,
         )

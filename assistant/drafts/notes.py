@@ -20,7 +20,8 @@ from ingest.types import SearchHit
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _SECTION_SIGN = re.compile(r"§\s*\d+")
 _LABEL = re.compile(
-    r"^(?:(?:aussage|stichpunkt|punkt|notiz)\s*\d*\s*[.:]\s*)+|^\[\d+\]\s*|^[\w ]{1,25}:\s+(?=[A-ZÄÖÜ])", re.IGNORECASE
+    r"^(?:(?:aussage|stichpunkt|punkt|notiz)\s*\d*\s*[.:]\s*)+|^\[\d+\]\s*|^[\w ]{1,25}:\s+(?=(?-i:[A-ZÄÖÜ]))",
+    re.IGNORECASE,  # the label words in any case; what follows a label starts with a capital
 )
 MIN_SENTENCE_CHARS = 25
 _SENTENCE_ENDINGS = (".", "!", "?", ":", ";")
@@ -157,8 +158,8 @@ def units(raw: str, bullets: bool) -> list[str]:
     else:
         text = BULLET.sub("", raw.replace("\n- ", "\n"))
         pieces = [sentence.text for sentence in split_sentences(text, clauses=False)]
-    kept = [clean_statement(piece) for piece in pieces if len(piece.strip()) >= MIN_SENTENCE_CHARS]
-    return [unit for unit in kept if not unit.endswith(":")]  # "Folgende Punkte sind wichtig:" introduces only
+    cleaned = (clean_statement(piece) for piece in pieces)
+    return [unit for unit in cleaned if len(unit) >= MIN_SENTENCE_CHARS and not unit.endswith(":")]  # "Folgende Punkte sind wichtig:" introduces only
 
 
 def strip_markers(text: str) -> str:
