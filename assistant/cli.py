@@ -18,14 +18,14 @@ from tqdm import tqdm
 from assistant.api.app import create_app
 from assistant.batch.cases import BatchJob, discover_cases
 from assistant.batch.export import batch_to_csv, batch_to_jsonl, batch_to_xlsx
-from assistant.batch.fields import load_schema, validation_problems
+from assistant.batch.fields import load_schema
 from assistant.batch.results import BatchResult
 from assistant.drafts.draft import Draft, SummaryJob
 from assistant.drafts.export import draft_to_docx, draft_to_markdown
 from assistant.drafts.templates import templates
 from assistant.services import Services, skipped_message
 from assistant.settings import Settings
-from assistant.shared.errors import BatchError, SummaryError
+from assistant.shared.errors import BatchError, SummaryError, validation_problems
 from assistant.shared.jobs import JobKind, JobRecord, JobStatus, JobStore, fingerprint_of, remove_expired, run_job
 from ingest.pipeline import document_id
 from models.errors import AssistantError

@@ -9,7 +9,7 @@ from typing import Any, Literal, Self
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from assistant.shared.errors import BatchError
+from assistant.shared.errors import BatchError, validation_problems
 
 FieldType = Literal["text", "datum", "betrag", "janein", "auswahl"]
 
@@ -65,13 +65,3 @@ def parse_schema(data: Any, name: str = "Felder") -> ExtractionSchema:
         return ExtractionSchema.model_validate(data)
     except ValidationError as exc:
         raise BatchError(f"Die Felddatei „{name}“ ist ungültig: {validation_problems(exc)}") from exc
-
-
-def validation_problems(error: ValidationError) -> str:
-    """The problems of a validation error, one per field, with our own German messages kept as written."""
-    problems = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"])
-        message = str(item["ctx"]["error"]) if item["type"] == "value_error" else item["msg"]
-        problems.append(f"{where}: {message}" if where else message)
-    return "; ".join(problems)

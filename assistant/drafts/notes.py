@@ -159,7 +159,8 @@ def units(raw: str, bullets: bool) -> list[str]:
         text = BULLET.sub("", raw.replace("\n- ", "\n"))
         pieces = [sentence.text for sentence in split_sentences(text, clauses=False)]
     cleaned = (clean_statement(piece) for piece in pieces)
-    return [unit for unit in cleaned if len(unit) >= MIN_SENTENCE_CHARS and not unit.endswith(":")]  # "Folgende Punkte sind wichtig:" introduces only
+    # a line ending in ":" ("Folgende Punkte sind wichtig:") only introduces what follows
+    return [unit for unit in cleaned if len(unit) >= MIN_SENTENCE_CHARS and not unit.endswith(":")]
 
 
 def strip_markers(text: str) -> str:
