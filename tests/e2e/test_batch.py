@@ -52,7 +52,10 @@ def _finished_steps(jobs: Path) -> dict[str, str]:
     if not database.exists():
         return {}
     with sqlite3.connect(database) as connection:
-        return dict(connection.execute("SELECT key, finished_at FROM steps").fetchall())
+        try:
+            return dict(connection.execute("SELECT key, finished_at FROM steps").fetchall())
+        except sqlite3.OperationalError:  # the CLI has created the file but not yet its tables
+            return {}
 
 
 @pytest.fixture(scope="module")
