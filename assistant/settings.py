@@ -18,6 +18,11 @@ class ServerSettings(BaseModel):
     max_upload_mb: int = Field(50, ge=1, description="Largest accepted upload per file.")
     max_upload_files: int = Field(20, ge=1, description="Most files per upload request.")
     warm_up: bool = Field(True, description="Load the models and evaluate the system prompt at start-up.")
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the server answers to besides loopback and 'host' (e.g. its DNS name behind a "
+        "reverse proxy, as a JSON list); any other Host header is refused (DNS rebinding).",
+    )
 
 
 class AnswerSettings(BaseModel):

@@ -26,6 +26,14 @@ class IngestSettings(BaseModel):
     ocr_language: str = Field("deu", description="Tesseract language(s), e.g. 'deu' or 'deu+eng'.")
     ocr_dpi: int = Field(300, ge=72, description="Render resolution for OCR.")
     max_file_mb: int = Field(100, ge=1, description="Files larger than this are skipped.")
+    max_unpacked_mb: int = Field(
+        200, ge=1, description="A DOCX (a zip archive) that would unpack to more than this is refused unopened."
+    )
+    max_pages: int = Field(3000, ge=1, description="PDFs with more pages are refused.")
+    max_seconds_per_file: int = Field(
+        1800, ge=10, description="Time budget for reading one file (text layer and OCR); slower files are refused."
+    )
+    max_text_mb: int = Field(20, ge=1, description="Documents with more extracted text than this are refused.")
     vector_index: VectorIndexKind = Field(
         "auto",
         description="FAISS index type: flat (exact), hnsw, ivf, or auto (exact up to 200,000 passages, then IVF).",

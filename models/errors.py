@@ -17,6 +17,12 @@ class ModelError(AssistantError):
     code = "modellfehler"
 
 
+class ModelBusyError(ModelError):
+    """The model served other requests for longer than a request may wait."""
+
+    code = "ausgelastet"
+
+
 class ModelIntegrityError(ModelError):
     """A model file does not match its pinned checksum."""
 

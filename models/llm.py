@@ -10,7 +10,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
-from models.errors import ModelError
+from models.errors import ModelBusyError, ModelError
 from models.packaged import resolve_model_path
 from models.settings import LlmBackend, LlmSettings
 
@@ -33,8 +33,10 @@ class ChatModel(Protocol):
 
     name: str
 
-    def stream(self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None) -> Iterator[str]:
-        """Yield the answer in text pieces as they are generated."""
+    def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
+    ) -> Generator[str, None, None]:
+        """Yield the answer in text pieces as they are generated; closing the generator stops the generation."""
         ...
 
     def complete(
@@ -79,12 +81,16 @@ class LlamaCppChatModel:
                 "und reicht der Arbeitsspeicher?"
             ) from exc
         self._lock = threading.Lock()
+        self._busy_timeout_s = settings.busy_timeout_s
         self._temperature = settings.temperature
         self.name = f"llama-cpp:{path.name}"
 
-    def stream(self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None) -> Iterator[str]:
-        """Yield text pieces; the model stays locked until the iterator is exhausted or closed."""
-        with self._lock, _llama_errors():
+    def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
+    ) -> Generator[str, None, None]:
+        """Yield text pieces; the model stays locked until the iterator is exhausted or closed, so callers close
+        it when they stop early (the API does so when a client disconnects)."""
+        with self._locked(), _llama_errors():
             chunks = self._llm.create_chat_completion(
                 messages=_as_dicts(messages),
                 max_tokens=max_tokens,
@@ -109,7 +115,7 @@ class LlamaCppChatModel:
         if json_schema is not None:  # JSON repeats its syntax by nature: no penalty
             response_format = {"type": "json_object", "schema": json_schema}
             temperature, repeat_penalty = 0.0, 1.0
-        with self._lock, _llama_errors():
+        with self._locked(), _llama_errors():
             result = self._llm.create_chat_completion(
                 messages=_as_dicts(messages),
                 max_tokens=max_tokens,
@@ -119,6 +125,18 @@ class LlamaCppChatModel:
             )
         content = cast(dict[str, Any], result)["choices"][0]["message"]["content"]
         return content or ""
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One generation at a time; a request that cannot get the model in time is told so in German."""
+        if not self._lock.acquire(timeout=self._busy_timeout_s):
+            raise ModelBusyError(
+                "Das Sprachmodell ist gerade mit anderen Anfragen ausgelastet. Bitte in einer Minute erneut versuchen."
+            )
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def count_tokens(self, text: str) -> int:
         # Tokenising only reads the vocabulary, so it does not wait for a running generation.

@@ -40,3 +40,9 @@ class LlmSettings(BaseModel):
     max_answer_tokens: int = Field(200, ge=16, description="Upper bound for tokens per answer.")
     threads: int = Field(0, ge=0, description="CPU threads for the LLM; 0 = all cores.")
     temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
+    busy_timeout_s: float = Field(
+        60.0,
+        gt=0.0,
+        description="How long a request waits for the model while it serves another one before it is answered "
+        "'ausgelastet'.",
+    )

@@ -12,8 +12,10 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from assistant.api.docs import install_docs
 from assistant.api.errors import install_error_handlers
 from assistant.api.routers import batch, chat, documents, health, search, summaries
+from assistant.api.security import SameOriginGuard, allowed_hosts
 from assistant.services import Services
 from assistant.settings import Settings
 from models.offline import is_offline
@@ -43,9 +45,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         description="Recherche in eigenen Dokumenten mit geprüften Quellenangaben – lokal, ohne Datenabfluss.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        strict_content_type=True,  # a body without Content-Type is never taken for JSON
+        form_limits={"max_files": max(settings.batch.max_files, settings.server.max_upload_files) + 1},
     )
     app.state.services = services
+    app.add_middleware(SameOriginGuard, hosts=allowed_hosts(settings.server.host, settings.server.allowed_hosts))
     install_error_handlers(app)
+    install_docs(app)
     for module in (chat, search, documents, summaries, batch, health):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=WEB), name="static")

@@ -75,8 +75,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        messages = {404: "Diese Adresse gibt es nicht.", 405: "Diese Methode ist hier nicht erlaubt."}
-        return _json(error.status_code, "http_fehler", messages.get(error.status_code, str(error.detail)))
+        messages = {
+            400: "Die Anfrage konnte nicht gelesen werden (fehlerhafter Inhalt, oder zu viele Dateien oder Felder).",
+            404: "Diese Adresse gibt es nicht.",
+            405: "Diese Methode ist hier nicht erlaubt.",
+            413: "Die Anfrage ist zu groß.",
+        }
+        fallback = "Die Anfrage konnte nicht bearbeitet werden."
+        return _json(error.status_code, "http_fehler", messages.get(error.status_code, fallback))
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, error: Exception) -> JSONResponse:

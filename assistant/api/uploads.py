@@ -14,6 +14,7 @@ from ingest.settings import SUPPORTED_SUFFIXES
 
 _BYTES_PER_MB = 1024 * 1024
 _UNSAFE_NAME = re.compile(r"[^\w.\- ()äöüÄÖÜß]+")
+_MAX_STORED_NAME_BYTES = 120  # file systems allow 255 bytes; the name the clerk gave is kept for display
 
 
 def save_uploads(uploads: Sequence[UploadFile], folder: Path, *, max_files: int, max_mb: int) -> dict[Path, str]:
@@ -21,18 +22,46 @@ def save_uploads(uploads: Sequence[UploadFile], folder: Path, *, max_files: int,
     (two case folders may both hold an "antrag.pdf"); any refused file removes the folder again and raises."""
     if len(uploads) > max_files:
         raise ApiError(413, "zu_viele_dateien", f"Höchstens {max_files} Dateien auf einmal hochladen.")
+    names = unique_names([upload.filename or "datei" for upload in uploads])
     try:
         return {
-            _save(upload, folder / f"{number:05d}", max_mb): upload.filename or "datei"
-            for number, upload in enumerate(uploads)
+            _save(upload, folder / f"{number:05d}", max_mb): name
+            for number, (upload, name) in enumerate(zip(uploads, names, strict=True))
         }
     except ApiError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    except OSError as exc:  # disk full, or a name the file system refuses after all
+        shutil.rmtree(folder, ignore_errors=True)
+        raise ApiError(507, "speichern_fehlgeschlagen", "Die Dateien konnten nicht gespeichert werden.") from exc
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """The names as given, a repeated one numbered ("antrag.pdf", "antrag (2).pdf"), so every upload keeps its
+    own identity in reports and nothing is mistaken for another file."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        count = seen[name] = seen.get(name, 0) + 1
+        if count == 1:
+            unique.append(name)
+        else:
+            stem, dot, suffix = name.rpartition(".")
+            unique.append(f"{stem} ({count}).{suffix}" if dot else f"{name} ({count})")
+    return unique
+
+
+def _stored_name(given: str) -> str:
+    """A safe file name for the disk: no path, no odd characters, at most ``_MAX_STORED_NAME_BYTES``."""
+    name = _UNSAFE_NAME.sub("_", Path(given).name).strip(" .") or "datei"
+    stem, suffix = Path(name).stem, Path(name).suffix[:16]
+    while len((stem + suffix).encode("utf-8")) > _MAX_STORED_NAME_BYTES:
+        stem = stem[:-1]
+    return (stem.rstrip(" .") or "datei") + suffix
 
 
 def _save(upload: UploadFile, folder: Path, max_mb: int) -> Path:
-    name = _UNSAFE_NAME.sub("_", Path(upload.filename or "datei").name).strip(" .") or "datei"
+    name = _stored_name(upload.filename or "datei")
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         raise ApiError(
             415,

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from assistant.shared.errors import BatchError, validation_problems
+from ingest.safe_yaml import UnsafeYamlError, load_yaml
 
 FieldType = Literal["text", "datum", "betrag", "janein", "auswahl"]
 
@@ -54,7 +55,9 @@ def load_schema(path: Path) -> ExtractionSchema:
 def parse_schema_text(text: str, name: str = "Felder") -> ExtractionSchema:
     """A field list given as YAML or JSON text (JSON is YAML)."""
     try:
-        data = yaml.safe_load(text) if text.strip() else None
+        data = load_yaml(text) if text.strip() else None
+    except UnsafeYamlError as exc:
+        raise BatchError(f"Die Felddatei „{name}“ wird nicht gelesen: {exc}") from exc
     except yaml.YAMLError as exc:
         raise BatchError(f"Die Felddatei „{name}“ ist nicht lesbar (kein gültiges YAML oder JSON).") from exc
     return parse_schema(data, name)

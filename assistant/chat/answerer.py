@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Literal
 
@@ -142,7 +143,7 @@ class Answerer:
                     return ChatAnswer(sources, verified, event)
         raise AssertionError("the chat stream ends with a done event")
 
-    def events(self, question: Question) -> Iterator[ChatEvent]:
+    def events(self, question: Question) -> Generator[ChatEvent, None, None]:
         started = time.perf_counter()
         filters = SearchFilters(doc_ids=question.document_ids) if question.document_ids else None
         hits = self.index.search(self._retrieval_query(question), k=self.settings.passages, filters=filters)
@@ -152,14 +153,15 @@ class Answerer:
         raw = ""
         if excerpts and _evidence(hits) >= self.settings.min_evidence:
             marker_filter = MarkerFilter({excerpt.number for excerpt in excerpts})
-            for piece in self.chat_model.stream(
-                self._messages(question, excerpts), max_tokens=self.llm.max_answer_tokens
-            ):
-                raw += piece
-                shown = marker_filter.feed(piece)
-                if shown:
-                    first_token = first_token or time.perf_counter() - started
-                    yield AnswerText(shown)
+            messages = self._messages(question, excerpts)
+            generation = self.chat_model.stream(messages, max_tokens=self.llm.max_answer_tokens)
+            with closing(generation):  # closing these events (a dropped client) stops the model at once
+                for piece in generation:
+                    raw += piece
+                    shown = marker_filter.feed(piece)
+                    if shown:
+                        first_token = first_token or time.perf_counter() - started
+                        yield AnswerText(shown)
             if tail := marker_filter.flush():
                 yield AnswerText(tail)
         yield self._final(raw, excerpts)

@@ -49,6 +49,12 @@ def load_document(path: Path, settings: IngestSettings) -> LoadedDocument:
         ) from exc
     if not any(page.text.strip() for page in document.pages):
         raise UnreadableFileError("Die Datei enthält keinen lesbaren Text.")
+    characters = sum(len(page.text) for page in document.pages)
+    if characters > settings.max_text_mb * 1_000_000:
+        raise UnreadableFileError(
+            f"Die Datei enthält {characters / 1e6:.0f} Mio. Zeichen Text; mehr als {settings.max_text_mb} Mio. "
+            "werden nicht eingelesen (einstellbar über max_text_mb)."
+        )
     return document
 
 

@@ -26,7 +26,7 @@ _CORRUPT = "Die DOCX-Datei ist beschädigt und kann nicht gelesen werden."
 
 
 def load_docx(path: Path, settings: IngestSettings) -> LoadedDocument:
-    check_docx(path)
+    check_docx(path, settings.max_unpacked_mb * 1_000_000)
     try:
         document = docx.Document(str(path))
         text = join_blocks(_blocks(document))

@@ -12,6 +12,7 @@ import yaml
 
 from ingest.loaders.sniffing import read_text
 from ingest.loaders.titles import first_heading, title_from_stem
+from ingest.safe_yaml import MAX_YAML_CHARS, load_yaml
 from ingest.settings import IngestSettings
 from ingest.types import LoadedDocument, Page
 
@@ -34,13 +35,16 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if match is None:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError:
-        logger.warning("Ignoring invalid YAML front matter", exc_info=True)
+        data = load_yaml(match.group(1) or "")
+    except yaml.YAMLError:  # invalid, too large or with aliases: the text stays, without metadata
+        logger.warning("Ignoring invalid or unsafe YAML front matter")
         return {}, text
     if data is not None and not isinstance(data, dict):
         return {}, text  # a horizontal rule pair around prose, not front matter
     metadata = {str(key): _as_str(value) for key, value in (data or {}).items() if value is not None}
+    if sum(len(key) + len(value) for key, value in metadata.items()) > MAX_YAML_CHARS:
+        logger.warning("Ignoring front matter whose metadata exceeds %d characters", MAX_YAML_CHARS)
+        return {}, text[match.end() :]
     return metadata, text[match.end() :]
 
 

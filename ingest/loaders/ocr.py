@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from ingest.loaders.deadline import Deadline
 from ingest.settings import IngestSettings
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ def needs_ocr(text: str) -> bool:
     return sum(not ch.isspace() for ch in text) < OCR_MIN_CHARS
 
 
-def ocr_pdf_pages(path: Path, numbers: list[int], settings: IngestSettings) -> dict[int, str]:
+def ocr_pdf_pages(path: Path, numbers: list[int], settings: IngestSettings, deadline: Deadline) -> dict[int, str]:
     """Recognised text of the given 1-based pages; pages that fail or stay empty are left out."""
     if not numbers or not tesseract_ready(settings.ocr_language):
         return {}
@@ -35,7 +36,10 @@ def ocr_pdf_pages(path: Path, numbers: list[int], settings: IngestSettings) -> d
         logger.warning("pdfium cannot open %s for OCR", path.name, exc_info=True)
         return {}
     try:
-        texts = {number: _ocr_page(document, number, settings) for number in numbers}
+        texts = {}
+        for number in numbers:
+            deadline.check()
+            texts[number] = _ocr_page(document, number, settings)
     finally:
         document.close()
     return {number: text for number, text in texts.items() if text.strip()}

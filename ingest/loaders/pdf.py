@@ -12,6 +12,7 @@ from pypdf import PageObject, PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
 from ingest.errors import UnreadableFileError
+from ingest.loaders.deadline import Deadline
 from ingest.loaders.layout import squash
 from ingest.loaders.ocr import needs_ocr, ocr_pdf_pages
 from ingest.loaders.pdfium_text import read_with_pdfium
@@ -47,9 +48,10 @@ _METADATA_KEYS = {"/Title": "title", "/Author": "author", "/Subject": "subject",
 
 def load_pdf(path: Path, settings: IngestSettings) -> LoadedDocument:
     check_pdf(path)
-    texts, metadata = _read_text_layer(path)
+    deadline = Deadline(settings.max_seconds_per_file)
+    texts, metadata = _read_text_layer(path, settings.max_pages, deadline)
     started = time.perf_counter()
-    pages = _with_ocr(path, texts, settings)
+    pages = _with_ocr(path, texts, settings, deadline)
     ocr_seconds = time.perf_counter() - started if any(page.ocr for page in pages) else 0.0
     title = clean_pdf_title(metadata.get("title", "")) or _title_from_pages(pages) or title_from_stem(path)
     return LoadedDocument(path=path, format="pdf", title=title, pages=pages, metadata=metadata, ocr_seconds=ocr_seconds)
@@ -92,13 +94,27 @@ def clean_pdf_title(raw: str) -> str | None:
     return title
 
 
-def _read_text_layer(path: Path) -> tuple[list[str], dict[str, str]]:
+def _read_text_layer(path: Path, max_pages: int, deadline: Deadline) -> tuple[list[str], dict[str, str]]:
     reader = _open_reader(path)
     if reader is None:
         logger.info("pypdf lacks AES support (package 'cryptography'); reading %s with pdfium", path.name)
-        return read_with_pdfium(path, encrypted_message=ENCRYPTED, corrupt_message=CORRUPT)
-    texts = [_page_text(page, number) for number, page in enumerate(reader.pages, start=1)]
+        texts, metadata = read_with_pdfium(path, encrypted_message=ENCRYPTED, corrupt_message=CORRUPT)
+        _check_page_count(len(texts), max_pages)
+        return texts, metadata
+    _check_page_count(len(reader.pages), max_pages)
+    texts = []
+    for number, page in enumerate(reader.pages, start=1):
+        deadline.check()
+        texts.append(_page_text(page, number))
     return texts, _metadata(reader)
+
+
+def _check_page_count(count: int, max_pages: int) -> None:
+    if count > max_pages:
+        raise UnreadableFileError(
+            f"Die PDF-Datei hat {count} Seiten; mehr als {max_pages} werden nicht eingelesen (einstellbar über "
+            "max_pages)."
+        )
 
 
 def _open_reader(path: Path) -> PdfReader | None:
@@ -126,12 +142,12 @@ def _page_text(page: PageObject, number: int) -> str:
         return ""
 
 
-def _with_ocr(path: Path, raw_texts: list[str], settings: IngestSettings) -> list[Page]:
+def _with_ocr(path: Path, raw_texts: list[str], settings: IngestSettings, deadline: Deadline) -> list[Page]:
     """Pages from the text layer; OCR replaces pages that are (nearly) empty or garbled."""
     garbled = {number for number, raw in enumerate(raw_texts, start=1) if looks_garbled(raw)}
     texts = [normalise_pdf_text(raw) for raw in raw_texts]
     wanted = [number for number, text in enumerate(texts, start=1) if needs_ocr(text) or number in garbled]
-    recognised = ocr_pdf_pages(path, wanted, settings) if settings.ocr else {}
+    recognised = ocr_pdf_pages(path, wanted, settings, deadline) if settings.ocr else {}
     if recognised:
         logger.info("OCR recognised text on %d of %d pages of %s", len(recognised), len(texts), path.name)
     pages = []

@@ -28,6 +28,8 @@ _BINARY_MAGIC = (
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_CONTROL_RATIO = 0.01
 _MIN_WORDLIKE_RATIO = 0.6
+_RATIO_CHECK_BYTES = 20_000_000
+_MAX_ZIP_RATIO = 100  # Word's XML packs about 5 to 20 times
 _SAMPLE_CHARS = 20_000
 
 
@@ -41,15 +43,23 @@ def check_pdf(path: Path) -> None:
         raise UnreadableFileError(mismatch_message("PDF-Datei", path.suffix.lower()))
 
 
-def check_docx(path: Path) -> None:
-    """Raise unless the file is a zip archive that contains a Word document body."""
+def check_docx(path: Path, max_unpacked_bytes: int) -> None:
+    """Raise unless the file is a zip archive that contains a Word document body and unpacks to a sane size
+    (checked from the archive's directory, before anything is decompressed: a zip bomb is refused unopened)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise UnreadableFileError(_docx_mismatch(path)) from exc
-    if "word/document.xml" not in names:
+    if "word/document.xml" not in {member.filename for member in members}:
         raise UnreadableFileError(_docx_mismatch(path))
+    unpacked = sum(member.file_size for member in members)
+    packed = max(1, sum(member.compress_size for member in members))
+    if unpacked > max_unpacked_bytes or (unpacked > _RATIO_CHECK_BYTES and unpacked / packed > _MAX_ZIP_RATIO):
+        raise UnreadableFileError(
+            f"Die DOCX-Datei würde entpackt {unpacked / 1e6:.0f} MB groß (aus {packed / 1e6:.1f} MB); "
+            "so stark gepackte Dateien werden zum Schutz des Servers nicht geöffnet."
+        )
 
 
 def read_text(path: Path) -> str:

@@ -19,7 +19,7 @@ def assistant_settings(index_dir: Path, runtime: Path) -> Settings:
     return Settings(
         ingest=IngestSettings(index_dir=index_dir),
         llm=LlmSettings(models_dir=PROJECT / "data" / "models"),
-        server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False),
+        server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False, allowed_hosts=["testserver"]),
         jobs=JobSettings(folder=runtime / "jobs"),
     )
 

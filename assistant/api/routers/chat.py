@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import closing
 
 from fastapi import APIRouter, Request
-from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import status_of
 from assistant.api.schemas import AnswerPublic, ChatRequest, SourcePublic, VerifiedAnswerPublic
+from assistant.api.streaming import EventStreamResponse
 from assistant.chat.answerer import AnswerDone, AnswerText, AnswerVerified, ChatEvent, SourcesFound
 from models.errors import AssistantError
 
@@ -52,10 +53,11 @@ def _event(event: ChatEvent) -> str:
             )
 
 
-def _stream(events: Iterator[ChatEvent]) -> Iterator[str]:
+def _stream(events: Generator[ChatEvent, None, None]) -> Generator[str, None, None]:
     try:
-        for event in events:
-            yield _event(event)
+        with closing(events):  # closing this stream closes the answer's generation at once
+            for event in events:
+                yield _event(event)
     except AssistantError as error:
         yield _sse("error", {"error": error.code, "message": error.message, "status": status_of(error)})
     except Exception:
@@ -68,13 +70,9 @@ def _stream(events: Iterator[ChatEvent]) -> Iterator[str]:
     response_model=AnswerPublic,
     responses={200: {"content": {"text/event-stream": {}}, "description": "JSON oder Server-Sent Events"}},
 )
-def chat(body: ChatRequest, request: Request, services: ServicesDep) -> AnswerPublic | StreamingResponse:
+def chat(body: ChatRequest, request: Request, services: ServicesDep) -> AnswerPublic | EventStreamResponse:
     """Antwort mit geprüften Quellenangaben. ``stream: true`` (oder Accept: text/event-stream) liefert SSE."""
     answerer = services.answerer
     if body.stream or "text/event-stream" in request.headers.get("accept", ""):
-        return StreamingResponse(
-            _stream(answerer.events(body.to_question())),
-            media_type="text/event-stream",
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-        )
+        return EventStreamResponse(_stream(answerer.events(body.to_question())))
     return AnswerPublic.of_answer(answerer.answer(body.to_question()))

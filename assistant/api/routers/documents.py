@@ -76,8 +76,8 @@ def delete_document(doc_id: str, services: ServicesDep) -> Response:
     if document is None:
         raise NotFoundError(_GONE)
     services.ingestor.delete([doc_id])
-    uploads = services.settings.server.uploads_dir.resolve()
     path = Path(document.path)
-    if uploads in path.parents:
+    ours = (services.settings.server.uploads_dir.resolve(), services.job_paths.folder.resolve())
+    if any(folder in path.parents for folder in ours):  # an upload (also one made with a summary): gone with it
         path.unlink(missing_ok=True)
     return Response(status_code=204)
