@@ -15,10 +15,11 @@ from typing import Literal
 
 from assistant.chat.context import compress
 from assistant.settings import AnswerSettings, LlmSettings
-from assistant.shared.citations import MARKER, Citation, StoredTexts, marker_numbers, verify
-from assistant.shared.excerpts import Excerpt
+from assistant.shared.citations import MARKER, Citation, StoredTexts, answer_sentences, marker_numbers, verify
+from assistant.shared.excerpts import Excerpt, is_instruction
 from assistant.shared.prompts import load_prompt
 from assistant.shared.text import shorten
+from ingest.german import overlap_share, shared_analyzer
 from ingest.search import SearchFilters, SearchIndex
 from ingest.types import SearchHit
 from models.llm import ChatMessage, ChatModel
@@ -32,6 +33,9 @@ _PARTIAL_MARKER = re.compile(r"\[[\d,; ]*\]?")  # what a marker looks like while
 _MAX_PENDING_MARKER_CHARS = 12
 _HISTORY_ANSWER_CHARS = 300
 LABEL_TITLE_CHARS = 45
+MIN_KNOWN_SHARE = 0.5
+# "PWNED", "HACKED:": kept only where the sources have the word
+_SHOUTED = re.compile(r"\b(?P<word>[A-ZÄÖÜ]{4,})\b[.:!]?\s*")
 AnswerStatus = Literal["beantwortet", "nichts_gefunden"]
 
 
@@ -164,14 +168,15 @@ class Answerer:
                         yield AnswerText(shown)
             if tail := marker_filter.flush():
                 yield AnswerText(tail)
-        yield self._final(raw, excerpts)
+        yield self._final(raw, excerpts, question.text)
         yield AnswerDone(seconds_total=time.perf_counter() - started, seconds_to_first_token=first_token)
 
-    def _final(self, raw: str, excerpts: list[Excerpt]) -> AnswerVerified:
+    def _final(self, raw: str, excerpts: list[Excerpt], question: str) -> AnswerVerified:
         verified = verify(raw, excerpts, StoredTexts(self.index.store))
-        if not raw.strip() or _ABSTENTION.search(raw) or not verified.citations:
+        text = without_foreign_text(verified.text, excerpts, question)
+        if not raw.strip() or _ABSTENTION.search(raw) or not verified.citations or not MARKER.search(text):
             return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], verified.dropped)
-        return AnswerVerified(verified.text, "beantwortet", verified.citations, verified.dropped)
+        return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
 
     def _retrieval_query(self, question: Question) -> str:
         """A follow-up ("Und für Kinder unter drei?") is searched together with the previous question."""
@@ -184,7 +189,7 @@ class Answerer:
         for turn in turns:
             messages.append(ChatMessage(turn.role, turn.content[:_HISTORY_ANSWER_CHARS]))
         sources = "\n\n".join(
-            f"[{e.number}] {_label(e.hit, previous.hit if previous else None)}\n{e.render()}"
+            f"[{e.number}] {_label(e.hit, previous.hit if previous else None)}\n<quelle>{as_data(e.render())}</quelle>"
             for e, previous in zip(excerpts, [None, *excerpts[:-1]], strict=True)
         )
         user = load_prompt("answer_user").format(sources=sources, question=question.text.strip())
@@ -199,7 +204,32 @@ def _evidence(hits: list[SearchHit]) -> float:
 
 
 def _label(hit: SearchHit, previous: SearchHit | None) -> str:
-    """Short source label; a repeated document is "ebenda" to save prompt tokens."""
+    """Short source label; a repeated document is "ebenda" to save prompt tokens. A title that tries to instruct
+    the model (front matter is the author's to write) is not shown."""
     title = "ebenda" if previous and previous.doc_id == hit.doc_id else shorten(hit.title, LABEL_TITLE_CHARS)
+    if is_instruction(title):
+        title = "Dokument"
     parts = [title, f"S. {hit.page_start}", hit.section]
-    return "(" + ", ".join(part for part in parts if part) + ")"
+    return as_data("(" + ", ".join(part for part in parts if part) + ")")
+
+
+def as_data(text: str) -> str:
+    """Source text cannot close its own delimiter: angle brackets become look-alike quotation marks."""
+    return text.replace("<", "‹").replace(">", "›")
+
+
+def without_foreign_text(answer: str, excerpts: list[Excerpt], question: str) -> str:
+    """Only what rests on the sources stays: an uncited sentence whose words are mostly neither in the sources
+    nor in the question (an injected prefix such as "PWNED."), a sentence that instructs, and a shouted word the
+    sources do not contain are removed."""
+    material = " ".join([question, *(excerpt.text() for excerpt in excerpts)])
+    known = shared_analyzer().token_set(material)
+    kept: list[str] = []
+    for sentence in answer_sentences(answer):
+        sentence = _SHOUTED.sub(lambda shout: shout.group(0) if shout["word"] in material else "", sentence)
+        words = shared_analyzer().token_set(MARKER.sub("", sentence))
+        foreign = bool(words) and overlap_share(words, known) < MIN_KNOWN_SHARE
+        if is_instruction(sentence) or (foreign and not MARKER.search(sentence)):
+            continue
+        kept.append(sentence)
+    return re.sub(r"\s{2,}", " ", "".join(kept)).strip()

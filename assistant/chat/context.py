@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from assistant.shared.excerpts import Excerpt, is_instruction, passage_sentences
+from assistant.shared.excerpts import Excerpt, usable_sentences
 from ingest.german import shared_analyzer
 from ingest.sentences import Sentence
 from ingest.types import SearchHit
@@ -23,8 +23,7 @@ def compress(question: str, hits: list[SearchHit], budget_chars: int) -> list[Ex
     wanted = shared_analyzer().token_set(question)
     candidates: list[tuple[float, int, Sentence]] = []
     for rank, hit in enumerate(hits):
-        usable = (s for s in passage_sentences(hit) if not is_instruction(s.text))
-        for position, sentence in enumerate(usable):
+        for position, sentence in enumerate(usable_sentences(hit)):
             candidates.append((_score(sentence.text, wanted, rank, position), rank, sentence))
     chosen: dict[int, list[Sentence]] = {rank: [] for rank in range(len(hits))}
     used = 0

@@ -95,7 +95,7 @@ def verify(answer: str, excerpts: list[Excerpt], texts: DocumentTexts) -> Verifi
     citations: dict[int, Citation] = {}
     dropped = 0
     pieces: list[str] = []
-    for sentence in _answer_sentences(answer):
+    for sentence in answer_sentences(answer):
         kept_sentence, sentence_dropped = _verify_sentence(sentence, by_number, texts, citations)
         pieces.append(kept_sentence)
         dropped += sentence_dropped
@@ -103,7 +103,7 @@ def verify(answer: str, excerpts: list[Excerpt], texts: DocumentTexts) -> Verifi
     return VerifiedAnswer(text, sorted(citations.values(), key=lambda c: c.number), dropped)
 
 
-def _answer_sentences(answer: str) -> list[str]:
+def answer_sentences(answer: str) -> list[str]:
     """The answer cut into sentences, each with the whitespace up to the next one, so joining them restores it."""
     starts = [0, *(sentence.start for sentence in split_sentences(answer, clauses=False)[1:])]
     return [answer[start:end] for start, end in zip(starts, [*starts[1:], len(answer)], strict=True)]
