@@ -53,6 +53,7 @@ eval: install ## retrieval and answer quality on the dev set in ../shared, batch
 	$(BIN)/python -m evaluation.retrieval --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
 	$(BIN)/python -m evaluation.answers --qa $(SHARED)/eval/dev_qa.jsonl
 	$(BIN)/python -m evaluation.batch
+	$(BIN)/python -m evaluation.injection
 
 bench: install ## speed benchmarks (embedding, search latency, LLM, summaries of long PDFs in ../shared)
 	$(BIN)/python -m evaluation.search_benchmark

@@ -12,7 +12,8 @@ def rows() -> list[str]:
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             continue
         for name, field in model.model_fields.items():
-            default = field.default if field.default is not None else ""
+            value = field.get_default(call_default_factory=True)
+            default = "" if value is None else value
             variable = f"ASSISTANT_{group_name.upper()}__{name.upper()}"
             lines.append(f"| `{variable}` | `{default}` | {field.description or ''} |")
     return lines
