@@ -142,3 +142,22 @@ def test_a_field_list_that_is_no_utf8_or_an_alias_bomb_gets_a_german_422(client:
         "/api/batch/uploads", content=raw, headers={"Content-Type": "multipart/form-data; boundary=b"}
     )
     assert response.status_code in (400, 422) and response.json()["message"]
+
+
+def test_a_batch_upload_with_more_parts_than_the_multipart_default_is_parsed(client: TestClient) -> None:
+    """Starlette's default of 1,000 files would make the documented batch limit (2,000) unreachable."""
+    files = [("files", (f"fall-{number:04d}.md", b"# Fall", "text/markdown")) for number in range(1001)]
+    response = client.post("/api/batch/uploads", data={"schema": "name: [offen"}, files=files)
+    assert response.status_code == 422  # parsed, then the field list was refused - not a 400 from the parser
+    assert response.json()["message"].startswith("Die Felddatei")
+
+
+def test_deleting_a_document_removes_the_file_a_summary_upload_left(client: TestClient, tmp_path: Path) -> None:
+    job_upload = tmp_path / "jobs" / "0123456789abcdef" / "uploads" / "00000" / "satzung.md"
+    job_upload.parent.mkdir(parents=True)
+    job_upload.write_bytes(GOOD[1])
+    services: Services = client.app.state.services  # type: ignore[attr-defined]
+    report = services.ingest_files({job_upload: "satzung.md"})
+    (doc_id,) = report.ingested_doc_ids
+    assert client.delete(f"/api/documents/{doc_id}").status_code == 204
+    assert not job_upload.exists()

@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import tempfile
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,18 @@ _GERMAN = re.compile(
 _QUOTED = re.compile(r"„[^“]*“|\([^)]*\)")  # file names and field lists the client chose are not the language
 
 # Operations where schemathesis found a real defect: label -> reason (the test is xfail(strict=False) there).
-KNOWN_DEFECTS: dict[str, str] = {}
+_UPLOAD_AS_TEXT = (
+    "A multipart field 'files' sent as text instead of a file (curl -F files=x) is refused with 422, but the "
+    "message ends in FastAPI's English 'Expected UploadFile, received: <class 'str'>' (validation_message "
+    "passes value_error texts through as if they were the product's own)"
+)
+KNOWN_DEFECTS: dict[str, str] = {
+    "POST /api/documents": _UPLOAD_AS_TEXT,
+    "POST /api/summaries/uploads": _UPLOAD_AS_TEXT,
+    "POST /api/batch/uploads": _UPLOAD_AS_TEXT,
+}
+# Requests sent per operation and status, printed at the end of the file (pytest -s).
+_SENT: defaultdict[str, Counter[int]] = defaultdict(Counter)
 
 
 def _openapi_document() -> dict[str, Any]:
@@ -96,6 +108,9 @@ def api_app(sample_index: Path, embedder: Embedder, tmp_path_factory: pytest.Tem
     app = create_app(settings_, Services(settings_, embedder=embedder))
     yield app
     asgi.shutdown_lifespans()  # schemathesis keeps the app's lifespan (and its job runner) until told
+    print(f"\nschemathesis: {sum(sum(c.values()) for c in _SENT.values())} requests")
+    for label, statuses in sorted(_SENT.items()):
+        print(f"  {label}: {sum(statuses.values())} ({', '.join(f'{v}× {k}' for k, v in sorted(statuses.items()))})")
 
 
 def _is_german(message: str) -> bool:
@@ -143,5 +158,6 @@ def test_no_generated_request_gives_a_server_error_and_every_refusal_is_german(
         response = case.call(app=api_app)
     except Exception as exc:  # the app raised past its handlers: a 500 on a real server
         pytest.fail(f"Ausnahme {type(exc).__name__}: {exc} für\n{_request(case)}")
+    _SENT[case.operation.label][response.status_code] += 1
     content_type = (response.headers.get("content-type") or [""])[0]
     _check(case, response.status_code, content_type, response.content)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from models import ChatMessage, ChatModel, LlmSettings, ModelError, ModelIntegrityError, create_chat_model
+from models.errors import ModelBusyError
 from models.llm import LlamaCppChatModel
 from models.packaged import (
     DEFAULT_MODEL_SHA256,
@@ -50,11 +51,28 @@ def test_stream_can_be_abandoned_and_the_model_used_again(chat_model: ChatModel)
     messages = [SYSTEM, ChatMessage("user", "Count from one to twenty.")]
     stream = chat_model.stream(messages, max_tokens=64)
     next(stream)
-    stream.close()  # type: ignore[attr-defined]  # the backend returns a generator
+    stream.close()
     assert isinstance(chat_model, LlamaCppChatModel)
     assert chat_model._lock.acquire(timeout=5), "closing the stream must release the model lock"
     chat_model._lock.release()
     assert chat_model.complete(messages, max_tokens=4)
+
+
+def test_a_busy_model_answers_in_german_after_its_wait_instead_of_hanging(
+    chat_model: ChatModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert isinstance(chat_model, LlamaCppChatModel)
+    monkeypatch.setattr(chat_model, "_busy_timeout_s", 0.2)
+    messages = [SYSTEM, ChatMessage("user", "Hello")]
+    assert chat_model._lock.acquire(timeout=5)  # another request holds the model
+    try:
+        with pytest.raises(ModelBusyError, match="ausgelastet"):
+            chat_model.complete(messages, max_tokens=4)
+        with pytest.raises(ModelBusyError):
+            next(chat_model.stream(messages, max_tokens=4))
+    finally:
+        chat_model._lock.release()
+    assert chat_model.complete(messages, max_tokens=4) is not None
 
 
 def test_complete_with_json_schema_returns_matching_json(chat_model: ChatModel) -> None:
