@@ -41,7 +41,7 @@ class LlmSettings(BaseModel):
     threads: int = Field(0, ge=0, description="CPU threads for the LLM; 0 = all cores.")
     temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
     busy_timeout_s: float = Field(
-        60.0,
+        120.0,
         gt=0.0,
         description="How long a request waits for the model while it serves another one before it is answered "
         "'ausgelastet'.",

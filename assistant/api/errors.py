@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.shared.errors import BatchError, SummaryError
+from assistant.shared.errors import BatchError, SummaryError, german_reason
 from ingest.errors import EmbedderMismatchError, IndexFormatError, IndexMissingError, UnreadableFileError
 from models.errors import AssistantError, ModelError
 
@@ -58,8 +58,8 @@ def validation_message(error: RequestValidationError) -> str:
     explanations: list[str] = []
     for item in error.errors():
         fields.append(".".join(str(part) for part in item["loc"][1:]) or "Anfrage")
-        if item["type"] == "value_error":
-            explanations.append(str(item["ctx"]["error"]))
+        if reason := german_reason(item):
+            explanations.append(reason)
     message = f"Die Anfrage ist unvollständig oder ungültig ({', '.join(dict.fromkeys(fields))})."
     return " ".join([message, *dict.fromkeys(explanations)])
 

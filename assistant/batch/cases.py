@@ -8,7 +8,7 @@ from typing import Annotated, Protocol, TypeVar
 from pydantic import AfterValidator, BaseModel, Field
 
 from assistant.batch.fields import ExtractionSchema
-from assistant.shared.errors import BatchError
+from assistant.shared.errors import BatchError, InvalidInput
 from ingest.settings import SUPPORTED_SUFFIXES
 
 
@@ -40,7 +40,7 @@ MAX_CASES = 5000
 
 def _unique_names(cases: list[Named]) -> list[Named]:
     if len({case.name for case in cases}) != len(cases):
-        raise ValueError("Zwei Fälle tragen denselben Namen; bitte eindeutig benennen.")
+        raise InvalidInput("Zwei Fälle tragen denselben Namen; bitte eindeutig benennen.")
     return cases
 
 

@@ -9,7 +9,7 @@ from typing import Any, Literal, Self
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from assistant.shared.errors import BatchError, validation_problems
+from assistant.shared.errors import BatchError, InvalidInput, validation_problems
 from ingest.safe_yaml import UnsafeYamlError, load_yaml
 
 FieldType = Literal["text", "datum", "betrag", "janein", "auswahl"]
@@ -27,7 +27,7 @@ class FieldSpec(BaseModel):
     @model_validator(mode="after")
     def _choice_has_options(self) -> Self:
         if self.typ == "auswahl" and len(self.optionen) < 2:
-            raise ValueError(f"Feld „{self.name}“: Eine Auswahl braucht mindestens zwei Optionen.")
+            raise InvalidInput(f"Feld „{self.name}“: Eine Auswahl braucht mindestens zwei Optionen.")
         return self
 
 
@@ -39,7 +39,7 @@ class ExtractionSchema(BaseModel):
     @model_validator(mode="after")
     def _unique_names(self) -> Self:
         if len({spec.name for spec in self.felder}) != len(self.felder):
-            raise ValueError("Die Felddatei enthält einen Feldnamen doppelt.")
+            raise InvalidInput("Die Felddatei enthält einen Feldnamen doppelt.")
         return self
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from assistant.drafts.templates import templates
 from assistant.shared.citations import Citation
+from assistant.shared.errors import InvalidInput
 
 Length = Literal["kurz", "ausfuehrlich"]
 Form = Literal["fliesstext", "stichpunkte"]
@@ -23,7 +24,7 @@ class SummaryOptions(BaseModel):
     @classmethod
     def _known_template(cls, value: str) -> str:
         if value not in templates():
-            raise ValueError(f"Die Vorlage „{value}“ gibt es nicht. Verfügbar: {', '.join(templates())}.")
+            raise InvalidInput(f"Die Vorlage „{value}“ gibt es nicht. Verfügbar: {', '.join(templates())}.")
         return value
 
 
@@ -37,7 +38,7 @@ class SummaryRequest(SummaryOptions):
     @model_validator(mode="after")
     def _has_documents(self) -> Self:
         if not self.doc_ids:
-            raise ValueError("Bitte mindestens ein Dokument wählen (Dateien über /api/summaries/uploads).")
+            raise InvalidInput("Bitte mindestens ein Dokument wählen (Dateien über /api/summaries/uploads).")
         return self
 
 
@@ -51,7 +52,7 @@ class SummaryJob(SummaryOptions):
     @model_validator(mode="after")
     def _has_documents(self) -> Self:
         if not self.doc_ids and not self.files:
-            raise ValueError("Bitte mindestens ein Dokument wählen oder eine Datei hochladen.")
+            raise InvalidInput("Bitte mindestens ein Dokument wählen oder eine Datei hochladen.")
         return self
 
 

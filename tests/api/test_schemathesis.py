@@ -66,16 +66,8 @@ _GERMAN = re.compile(
 _QUOTED = re.compile(r"„[^“]*“|\([^)]*\)")  # file names and field lists the client chose are not the language
 
 # Operations where schemathesis found a real defect: label -> reason (the test is xfail(strict=False) there).
-_UPLOAD_AS_TEXT = (
-    "A multipart field 'files' sent as text instead of a file (curl -F files=x) is refused with 422, but the "
-    "message ends in FastAPI's English 'Expected UploadFile, received: <class 'str'>' (validation_message "
-    "passes value_error texts through as if they were the product's own)"
-)
-KNOWN_DEFECTS: dict[str, str] = {
-    "POST /api/documents": _UPLOAD_AS_TEXT,
-    "POST /api/summaries/uploads": _UPLOAD_AS_TEXT,
-    "POST /api/batch/uploads": _UPLOAD_AS_TEXT,
-}
+# Found and fixed: a multipart field 'files' sent as text answered with FastAPI's English "Expected UploadFile".
+KNOWN_DEFECTS: dict[str, str] = {}
 # Requests sent per operation and status, printed at the end of the file (pytest -s).
 _SENT: defaultdict[str, Counter[int]] = defaultdict(Counter)
 

@@ -117,3 +117,10 @@ def test_a_malformed_multipart_body_gets_a_german_400(client: TestClient) -> Non
     )
     assert response.status_code in (400, 422)
     assert "error" in response.json() and "There was an error" not in response.text
+
+
+def test_library_validation_texts_never_reach_the_clerk(client: TestClient) -> None:
+    """A file field sent as text: FastAPI explains it in English ("Expected UploadFile"); only German is shown."""
+    response = client.post("/api/documents", files={"files": (None, "x")})
+    assert response.status_code == 422
+    assert "Expected" not in response.json()["message"] and "ungültig" in response.json()["message"]

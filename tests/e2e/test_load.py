@@ -1,9 +1,11 @@
 """A bounded load test on loopback: the real server (uvicorn on 127.0.0.1) with the real default LLM serves 4
 clerks asking questions and 20 clients searching at the same time, for ``LOAD_TEST_SECONDS`` (default 120).
 
-Every request must succeed: a chat question that waits longer than the model's busy timeout (60 s) would be
-answered 503 "ausgelastet", which counts as an error here (4 clients each wait their turn). The server's memory
-(it runs in this process) may grow only by a bounded amount. Latencies are printed (pytest -s), never asserted.
+Every request must succeed: a chat question that waits longer than the model's busy timeout (120 s) would be
+answered 503 "ausgelastet", which counts as an error here (4 clients each wait their turn). Like clerks, each
+client pauses briefly between its requests (it reads the result); the 20 searches still run concurrently. The
+server's memory (it runs in this process) may grow only by a bounded amount. Latencies are printed (pytest -s),
+never asserted.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import gc
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +27,8 @@ DURATION_S = float(os.environ.get("LOAD_TEST_SECONDS", "120"))
 CHAT_CLIENTS = 4
 SEARCH_CLIENTS = 20
 RSS_GROWTH_LIMIT_MB = 300.0
-CHAT_TIMEOUT_S = 300.0  # far above the model's 60 s busy timeout: the server answers first
+CHAT_TIMEOUT_S = 300.0  # far above the model's 120 s busy timeout: the server answers first
+THINK_S = {"chat": 1.0, "search": 0.5}  # a clerk's pause between two requests
 SEARCH_TIMEOUT_S = 60.0
 
 QUESTIONS = (
@@ -53,13 +57,13 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, started: float, response: httpx.Response | None, error: str | None) -> None:
+    def succeeded(self, seconds: float) -> None:
         with self.lock:
-            if error is None and response is not None and response.status_code == 200:
-                self.latencies.append(time.monotonic() - started)
-            else:
-                detail = error or f"{response.status_code if response else '?'} {response.text[:300] if response else ''}"
-                self.errors.append(detail)
+            self.latencies.append(seconds)
+
+    def failed(self, detail: str) -> None:
+        with self.lock:
+            self.errors.append(detail)
 
 
 def _rss_mb() -> float:
@@ -75,32 +79,44 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
 
 
+def _client(deadline: float, tally: Tally, send: Callable[[int], httpx.Response], pause: float) -> None:
+    """Send requests one after another until ``deadline``; only a 200 counts as success."""
+    turn = 0
+    while time.monotonic() < deadline:
+        if turn:
+            time.sleep(pause)
+        started = time.monotonic()
+        try:
+            response = send(turn)
+        except Exception as exc:  # a timeout, a dropped connection: a thread that dies silently would hide it
+            tally.failed(f"{type(exc).__name__} nach {time.monotonic() - started:.1f} s: {exc}")
+        else:
+            seconds = time.monotonic() - started
+            if response.status_code == 200:
+                tally.succeeded(seconds)
+            else:  # a 503 "ausgelastet" of the model as well
+                tally.failed(f"{response.status_code} nach {seconds:.1f} s: {response.text[:200]}")
+        turn += 1
+
+
 def _chat_client(url: str, number: int, deadline: float, tally: Tally) -> None:
     with httpx.Client(base_url=url, timeout=CHAT_TIMEOUT_S) as client:
-        turn = number
-        while time.monotonic() < deadline:
-            question = QUESTIONS[turn % len(QUESTIONS)]
-            turn += 1
-            started = time.monotonic()
-            try:
-                response = client.post("/api/chat", json={"question": question})
-                tally.record(started, response, None)
-            except httpx.HTTPError as exc:
-                tally.record(started, None, f"{type(exc).__name__}: {exc}")
+        _client(
+            deadline,
+            tally,
+            lambda turn: client.post("/api/chat", json={"question": QUESTIONS[(number + turn) % len(QUESTIONS)]}),
+            THINK_S["chat"],
+        )
 
 
 def _search_client(url: str, number: int, deadline: float, tally: Tally) -> None:
     with httpx.Client(base_url=url, timeout=SEARCH_TIMEOUT_S) as client:
-        turn = number
-        while time.monotonic() < deadline:
-            query = QUERIES[turn % len(QUERIES)]
-            turn += 1
-            started = time.monotonic()
-            try:
-                response = client.get("/api/search", params={"q": query, "k": 10})
-                tally.record(started, response, None)
-            except httpx.HTTPError as exc:
-                tally.record(started, None, f"{type(exc).__name__}: {exc}")
+        _client(
+            deadline,
+            tally,
+            lambda turn: client.get("/api/search", params={"q": QUERIES[(number + turn) % len(QUERIES)], "k": 10}),
+            THINK_S["search"],
+        )
 
 
 def _summary(name: str, tally: Tally) -> str:
@@ -139,13 +155,19 @@ def test_four_clerks_asking_and_twenty_searching_get_every_answer_without_memory
     rss_after = _rss_mb()
     growth = rss_after - rss_before
 
-    print(f"\nLast: {DURATION_S:.0f} s geplant, {elapsed:.1f} s gelaufen, Aufwärmen {warm_up_s:.1f} s")
-    print(_summary(f"Chat ({CHAT_CLIENTS} Clients)", chats))
-    print(_summary(f"Suche ({SEARCH_CLIENTS} Clients)", searches))
-    print(f"RSS: {rss_before:.0f} MB nach dem Aufwärmen, {rss_after:.0f} MB am Ende (+{growth:.0f} MB), Spitze {peak:.0f} MB")
+    report = "\n".join(
+        [
+            f"Last: {DURATION_S:.0f} s geplant, {elapsed:.1f} s gelaufen, Aufwärmen {warm_up_s:.1f} s",
+            _summary(f"Chat ({CHAT_CLIENTS} Clients)", chats),
+            _summary(f"Suche ({SEARCH_CLIENTS} Clients)", searches),
+            f"RSS: {rss_before:.0f} MB nach dem Aufwärmen, {rss_after:.0f} MB am Ende ({growth:+.0f} MB), "
+            f"Spitze {peak:.0f} MB (Grenze: +{RSS_GROWTH_LIMIT_MB:.0f} MB)",
+        ]
+    )
+    print(f"\n{report}")
 
-    assert not chats.errors, chats.errors[:5]  # a 503 "ausgelastet" lands here too
-    assert not searches.errors, searches.errors[:5]
-    assert chats.latencies, "keine einzige Chat-Antwort in der Laufzeit"
-    assert len(searches.latencies) >= 5 * SEARCH_CLIENTS, len(searches.latencies)
-    assert growth < RSS_GROWTH_LIMIT_MB, f"RSS wuchs um {growth:.0f} MB (Grenze {RSS_GROWTH_LIMIT_MB:.0f} MB)"
+    assert not chats.errors, f"{report}\nChat-Fehler: {chats.errors[:5]}"  # a 503 "ausgelastet" lands here too
+    assert not searches.errors, f"{report}\nSuch-Fehler: {searches.errors[:5]}"
+    assert chats.latencies, f"{report}\nkeine einzige Chat-Antwort in der Laufzeit"
+    assert len(searches.latencies) >= 5 * SEARCH_CLIENTS, report
+    assert growth < RSS_GROWTH_LIMIT_MB, report
