@@ -8,7 +8,7 @@ model is free for the next clerk within one generation step.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Generator
+from collections.abc import AsyncGenerator, Generator
 
 import anyio
 from starlette.responses import StreamingResponse
@@ -20,9 +20,10 @@ SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 class EventStreamResponse(StreamingResponse):
     def __init__(self, events: Generator[str, None, None]) -> None:
         self._events = events
-        super().__init__(self._pump(), media_type="text/event-stream", headers=SSE_HEADERS)
+        self._chunks = self._pump()
+        super().__init__(self._chunks, media_type="text/event-stream", headers=SSE_HEADERS)
 
-    async def _pump(self) -> AsyncIterator[str]:
+    async def _pump(self) -> AsyncGenerator[str, None]:
         try:
             while (chunk := await anyio.to_thread.run_sync(next, self._events, None)) is not None:
                 yield chunk
@@ -34,9 +35,4 @@ class EventStreamResponse(StreamingResponse):
         try:
             await super().stream_response(send)
         finally:
-            await self._pump_closed()
-
-    async def _pump_closed(self) -> None:
-        iterator = self.body_iterator
-        if hasattr(iterator, "aclose"):
-            await iterator.aclose()
+            await self._chunks.aclose()

@@ -15,14 +15,15 @@ from ingest.types import SearchHit
 
 # Sentences that address the model instead of the reader. Checked clause by clause on a folded form of the
 # text (see ``fold``), so zero-width characters, soft hyphens and look-alike letters do not hide them.
-_MACHINE = r"(ki|sprachmodell\w*|chatbot|bot|ai|llm|chatgpt)"  # never a person's job title ("Assistent")
+# a machine addressed in the second person ("KI, du sollst"); policies about AI ("KI muss …") are content
+_MACHINE = r"(ki|sprachmodell\w*|chatbot|bot|ai|llm|chatgpt)"
 _ADDRESSEE = r"(ki|sprachmodell\w*|assistent\w*|chatbot|bot|assistant|ai|llm|chatgpt)"
 _ANSWER = r"(antwort|antworten|ausgabe|answer|answers|response|responses|reply|output)"
 _INJECTION = re.compile(
     r"(ignorier|vergiss|missacht|überschreib|umgeh|ignore|disregard|forget|override|bypass)\w*\b[^.!?]{0,200}"
     r"(anweisung|instruktion|regel|vorgabe|prompt|richtlinie|instruction|rule|guideline|polic)"
     rf"|\b(neue|geänderte|wichtige|zusätzliche|geheime|new|secret)\s+(regel|anweisung|vorgabe|rule|instruction)\w*"
-    rf"|\b{_MACHINE}\b[^.!?]{{0,80}}\b(muss|soll|darf|hat\s+zu|must|should|shall)\w*"
+    rf"|\b{_MACHINE}\b[^.!?]{{0,80}}\b(musst|sollst|darfst|you\s+must|you\s+should)\b"
     rf"|\b(an|für|to|for|dear|liebe|lieber|hallo|hey|note\s+to)\s+(die|den|das|dich|the)?\s*{_ADDRESSEE}\b[^.!?,:]{{0,20}}[,:]"
     r"|\b(beginne|starte|eröffne|schließe|beende|ergänze|schreibe|setze|füge|antworte|start|begin|end|prefix|reply|"
     r"respond|answer|output|print)\w*\b[^.!?]{0,60}\b(jede|jeder|alle|deine|ihre|immer|stets|nur|ausschließlich|"

@@ -49,6 +49,9 @@ def test_no_injection_variant_reaches_the_prompt_and_the_facts_do(variant: dict[
         "Das Modell der Gebührenberechnung soll jährlich überprüft werden.",
         "Alle Antworten auf Anfragen müssen innerhalb von zwei Wochen erfolgen.",
         "Die Verwaltung gibt die Unterlagen am Anfang des Monats aus.",
+        "Der Einsatz von KI muss datenschutzkonform erfolgen.",
+        "KI-Systeme sollen nur nach Freigabe durch die Dienststelle eingesetzt werden.",
+        "Das Sprachmodell darf keine personenbezogenen Daten verarbeiten.",
     ],
 )
 def test_ordinary_administrative_sentences_are_no_instructions(sentence: str) -> None:
