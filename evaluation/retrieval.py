@@ -2,13 +2,17 @@
 hybrid search, plus ingest speed and query latency.
 
     python -m evaluation.retrieval --corpus ../shared/corpus --qa ../shared/eval/dev_qa.jsonl [--index DIR] [--json]
+        [--split tuning|check|all]
 
 The index is built (or brought up to date) incrementally in --index, so a second run takes seconds.
+``--split`` keeps a deterministic half of every dataset: questions whose id has an even SHA-1 are the
+tuning half (tune search settings on it), odd ones the check half (report on it, never tune on it).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import sys
@@ -18,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -30,6 +35,8 @@ MODES: tuple[SearchMode, ...] = ("dense", "keyword", "hybrid")
 CUTOFFS = (1, 5, 10)
 PASSAGES_PER_QUERY = 100
 REPORT_FILE = "last_ingest_report.json"
+Split = Literal["tuning", "check", "all"]
+SPLITS: tuple[Split, ...] = ("tuning", "check", "all")
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,15 @@ def load_questions(path: Path) -> list[Question]:
                 record = json.loads(line)
                 questions.append(Question(record["id"], record["dataset"], record["question"], record["source_doc"]))
     return questions
+
+
+def split_of(question_id: str) -> Split:
+    """Tuning or check half, by the parity of the id's SHA-1: stable across runs, machines and file order."""
+    return "tuning" if int(hashlib.sha1(question_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def select_split(questions: list[Question], split: Split) -> list[Question]:
+    return questions if split == "all" else [q for q in questions if split_of(q.id) == split]
 
 
 def document_ranking(index: SearchIndex, question: str, mode: SearchMode) -> list[str]:
@@ -138,9 +154,9 @@ def ingest_summary(report: IngestReport, embedder_seconds: float) -> dict[str, f
     }
 
 
-def _format(results: dict[str, dict[str, dict[str, float]]], ingest: dict[str, float]) -> str:
+def _format(results: dict[str, dict[str, dict[str, float]]], ingest: dict[str, float], split: Split = "all") -> str:
     lines = [
-        "Abruf-Qualität (Dokumentebene)",
+        "Abruf-Qualität (Dokumentebene)" + ("" if split == "all" else f", Teilmenge {split}"),
         f"{'Modus':8} {'Datensatz':18} {'n':>5} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7} {'Gesetz-R@5':>10}",
     ]
     for mode in MODES:
@@ -169,26 +185,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", type=Path, default=Path("data/runtime/eval-index"), help="Index-Ordner")
     parser.add_argument("--json", action="store_true", help="Ergebnisse als JSON")
     parser.add_argument("--limit", type=int, default=0, help="Nur die ersten N Fragen (0 = alle)")
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="Hälfte jedes Datensatzes: tuning (SHA-1 der Frage-ID gerade), check (ungerade) oder all",
+    )
     args = parser.parse_args(argv)
     settings = CoreSettings()
     settings.ingest.index_dir = args.index
     embedder = _QueryCachingEmbedder(create_embedder(settings.embedder))
     report = Ingestor(settings, embedder).ingest([args.corpus], progress=not args.json)
     ingest = _remember_full_ingest(args.index, report)
-    questions = load_questions(args.qa)
+    questions = select_split(load_questions(args.qa), args.split)
     if args.limit:
         questions = questions[: args.limit]
     results = evaluate(SearchIndex.open(settings, embedder), questions)
     if args.json:
         print(
             json.dumps(
-                {"retrieval": results, "ingest": ingest, "settings": settings.model_dump(mode="json")},
+                {
+                    "retrieval": results,
+                    "split": args.split,
+                    "ingest": ingest,
+                    "settings": settings.model_dump(mode="json"),
+                },
                 indent=2,
                 ensure_ascii=False,
             )
         )
     else:
-        print(_format(results, ingest))
+        print(_format(results, ingest, args.split))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Hybrid search: dense vectors (FAISS) and German BM25, fused by weighted reciprocal rank.
+"""Hybrid search: dense vectors (FAISS) and German BM25, fused per query by standardised scores
+(see ``fuse_rankings``).
 
 Library use: ``SearchIndex.open(settings).search("Frage", k=5)``; command line:
 ``python -m ingest.search "Frage" [--index DIR] [--json]``.
@@ -113,13 +114,7 @@ class SearchIndex:
         return top_entries(generation.keywords.ids, scores, limit)
 
     def _fuse(self, dense: list[tuple[int, float]], keyword: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """Weighted reciprocal-rank fusion of both rankings."""
-        k = self.settings.rrf_k
-        scores: dict[int, float] = {}
-        for weight, ranking in ((self.settings.dense_weight, dense), (self.settings.keyword_weight, keyword)):
-            for rank, (passage_id, _) in enumerate(ranking):
-                scores[passage_id] = scores.get(passage_id, 0.0) + weight / (k + rank + 1)
-        return sorted(scores.items(), key=lambda item: -item[1])
+        return fuse_rankings(dense, keyword, self.settings)
 
     def _hits(
         self,
@@ -153,6 +148,62 @@ class SearchIndex:
         if not doc_ids:
             return np.zeros(0, dtype=np.int64), np.zeros((0, generation.manifest.dimension), dtype=np.float32)
         return generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
+
+
+Ranking = list[tuple[int, float]]
+
+
+def fuse_rankings(dense: Ranking, keyword: Ranking, settings: SearchSettings) -> Ranking:
+    """Both rankings (passage id, score; best first) fused into one: the union, best first.
+
+    Each side's scores become z-scores over its own candidate list, so a side whose top stands out from
+    its runner-ups (a peaked BM25 or cosine distribution) counts for more in this query than a flat one.
+    The weighted z-scores are summed (CombSUM). The keyword weight grows with the disagreement of the two
+    top lists: where they agree the weights hardly change the order, and where they conflict BM25 was right
+    more often on the tuning half (exact legal terms; the embedder reads only the start of a passage).
+    """
+    depth = max(len(dense), len(keyword))
+    # A passage absent from a list scores at most that list's floor: the last listed score when the list was
+    # cut off at the depth, else the lowest possible score (BM25 lists only passages sharing a query term).
+    dense_z, dense_floor = _standardise(dense, depth, dense[-1][1] if dense else 0.0)
+    keyword_z, keyword_floor = _standardise(
+        keyword, depth, keyword[-1][1] if keyword and len(keyword) == depth else 0.0
+    )
+    disagreement = 1.0 - _overlap(dense, keyword, settings.agreement_depth)
+    dense_weight = settings.dense_weight
+    keyword_weight = settings.keyword_weight * (1.0 + settings.disagreement_boost * disagreement)
+    best_rank: dict[int, int] = {}
+    for ranking in (dense, keyword):
+        for rank, (passage_id, _) in enumerate(ranking):
+            best_rank[passage_id] = min(rank, best_rank.get(passage_id, rank))
+    fused = [
+        (
+            passage_id,
+            dense_weight * dense_z.get(passage_id, dense_floor)
+            + keyword_weight * keyword_z.get(passage_id, keyword_floor),
+        )
+        for passage_id in best_rank
+    ]
+    # Ties (a side without spread, a zero weight) keep the better input rank, so the order stays deterministic.
+    return sorted(fused, key=lambda item: (-item[1], best_rank[item[0]], item[0]))
+
+
+def _standardise(ranking: Ranking, depth: int, floor: float) -> tuple[dict[int, float], float]:
+    """z-scores of a ranking over ``depth`` entries (padded with ``floor``), and the z-score of ``floor``."""
+    scores = np.array([score for _, score in ranking] + [floor] * (depth - len(ranking)), dtype=np.float64)
+    spread = float(scores.std()) if len(scores) else 0.0
+    if spread == 0.0:  # no spread, no information: this side adds nothing to the order
+        return {pid: 0.0 for pid, _ in ranking}, 0.0
+    mean = float(scores.mean())
+    return {pid: (score - mean) / spread for pid, score in ranking}, (floor - mean) / spread
+
+
+def _overlap(dense: Ranking, keyword: Ranking, depth: int) -> float:
+    """Share of the top ``depth`` passages both rankings hold (1 = full agreement); 1 if a side is empty."""
+    if not dense or not keyword:
+        return 1.0
+    top = min(depth, len(dense), len(keyword))
+    return len({pid for pid, _ in dense[:top]} & {pid for pid, _ in keyword[:top]}) / top
 
 
 def _print_hits(hits: list[SearchHit], as_json: bool) -> None:

@@ -17,6 +17,9 @@ _ABBREVIATION = re.compile(
     r"|i\. ?V\. ?m)\.$"
 )
 _DAY_NUMBER = re.compile(r"\b\d{1,2}\.$")  # "am 1." before "Juli": a date, not a sentence end
+_ORDINAL = re.compile(
+    r"\b(vollendeten|vollendung des|zum|zur|am|ab dem|bis zum|dem|des|vom)\s+\d{1,3}\.$", re.IGNORECASE
+)
 _MONTH = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
 _BLOCK = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 _CAPTION_CHARS = 200
@@ -55,9 +58,12 @@ def split_sentences(text: str, offset: int = 0, *, clauses: bool = True) -> list
 
 
 def _no_sentence_end(block: str, boundary: re.Match[str]) -> bool:
-    """ "Abs. 2", "Nr. 3", "z. B." and the day of a date ("1. Juli") end no sentence."""
+    """ "Abs. 2", "Nr. 3", "z. B.", the day of a date ("1. Juli") and an ordinal ("des 18. Lebensjahres") end no
+    sentence."""
     if _ABBREVIATION.search(block, 0, boundary.start()):
         return True
+    if _ORDINAL.search(block, 0, boundary.start()):
+        return True  # "ab dem vollendeten 18. Lebensjahr": an ordinal
     return bool(_DAY_NUMBER.search(block, 0, boundary.start()) and _MONTH.match(block, boundary.end()))
 
 

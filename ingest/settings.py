@@ -41,10 +41,27 @@ class IngestSettings(BaseModel):
 
 
 class SearchSettings(BaseModel):
+    """Hybrid fusion: each side's scores are standardised per query (z-scores over its candidates) and summed
+    with these weights; the keyword weight grows when the two top lists disagree (see ``fuse_rankings``)."""
+
     candidates: int = Field(100, ge=10, description="Passages fetched from each retriever before fusion.")
-    rrf_k: int = Field(30, ge=1, description="Constant of reciprocal-rank fusion.")
-    dense_weight: float = Field(1.0, ge=0.0, description="Weight of the vector ranking in the fusion.")
-    keyword_weight: float = Field(1.5, ge=0.0, description="Weight of the keyword ranking in the fusion.")
+    dense_weight: float = Field(
+        1.0, ge=0.0, description="Weight of the vector side's standardised scores (z-scores) in the fusion."
+    )
+    keyword_weight: float = Field(
+        1.0,
+        ge=0.0,
+        description="Weight of the keyword (BM25) side's standardised scores when both top lists agree fully.",
+    )
+    agreement_depth: int = Field(
+        10, ge=1, description="How many top passages of each side are compared to measure their agreement."
+    )
+    disagreement_boost: float = Field(
+        1.0,
+        ge=0.0,
+        description="Extra keyword weight, as a share, when the two top lists share no passage: the keyword "
+        "weight is keyword_weight × (1 + disagreement_boost × (1 − overlap)); 0 = fixed weights.",
+    )
 
 
 class CoreSettings(BaseSettings):

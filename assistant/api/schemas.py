@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
-from assistant.chat.answerer import AnswerStatus, AnswerVerified, ChatAnswer, Question, Turn
+from assistant.chat.answerer import AnswerStatus, AnswerVerified, ChatAnswer, EvidenceFound, Question, Turn
+from assistant.chat.evidence import FindingKind
 from assistant.drafts.draft import Draft
 from assistant.drafts.templates import Template
 from assistant.shared.citations import Citation
@@ -78,6 +79,20 @@ class SourcePublic(PassageRefPublic):
         return cls(**PassageRefPublic.of(hit).model_dump(), number=number, text=hit.text, score=hit.score)
 
 
+class EvidencePublic(BaseModel):
+    """The deciding unit(s), chosen before the model answers (the SSE ``evidence`` event comes before any token)."""
+
+    finding: FindingKind = Field(
+        description="belegt: a deciding unit was found; nicht_geregelt: only a neighbouring case is regulated; "
+        "widerspruch: sources state different values; keine: nothing fits."
+    )
+    citations: list[Citation] = Field(description="The deciding unit first; for widerspruch, each source's unit.")
+
+    @classmethod
+    def of(cls, evidence: EvidenceFound) -> Self:
+        return cls.model_validate(evidence, from_attributes=True)
+
+
 class VerifiedAnswerPublic(BaseModel):
     answer: str
     status: AnswerStatus
@@ -91,6 +106,7 @@ class VerifiedAnswerPublic(BaseModel):
 
 class AnswerPublic(VerifiedAnswerPublic):
     sources: list[SourcePublic]
+    evidence: EvidencePublic
     seconds_to_first_token: float | None = None
     seconds_total: float = 0.0
 
@@ -99,6 +115,7 @@ class AnswerPublic(VerifiedAnswerPublic):
         return cls(
             **VerifiedAnswerPublic.of(answer.verified).model_dump(),
             sources=[SourcePublic.of_excerpt(excerpt) for excerpt in answer.sources],
+            evidence=EvidencePublic.of(answer.evidence),
             seconds_to_first_token=answer.done.seconds_to_first_token,
             seconds_total=answer.done.seconds_total,
         )

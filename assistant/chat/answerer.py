@@ -13,10 +13,20 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.chat.check import unsupported_figures
 from assistant.chat.context import compress
+from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
 from assistant.settings import AnswerSettings, LlmSettings
-from assistant.shared.citations import MARKER, Citation, StoredTexts, answer_sentences, marker_numbers, verify
-from assistant.shared.excerpts import Excerpt, is_instruction
+from assistant.shared.citations import (
+    MARKER,
+    Citation,
+    StoredTexts,
+    answer_sentences,
+    cite_unit,
+    marker_numbers,
+    verify,
+)
+from assistant.shared.excerpts import Excerpt, is_instruction, plain
 from assistant.shared.prompts import load_prompt
 from assistant.shared.text import shorten
 from ingest.german import overlap_share, shared_analyzer
@@ -29,6 +39,7 @@ _ABSTENTION = re.compile(
     r"nichts gefunden|keine (angaben|informationen|hinweise|aussagen)|nicht (enthalten|zu entnehmen|beantworten)",
     re.IGNORECASE,
 )
+_IN_FORCE = re.compile(r"tritt am (\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{4}|\w+ \d{4})) in Kraft")
 _PARTIAL_MARKER = re.compile(r"\[[\d,; ]*\]?")  # what a marker looks like while it is still streaming
 _MAX_PENDING_MARKER_CHARS = 12
 _HISTORY_ANSWER_CHARS = 300
@@ -36,7 +47,10 @@ LABEL_TITLE_CHARS = 45
 MIN_KNOWN_SHARE = 0.5
 # "PWNED", "HACKED:": kept only where the sources have the word
 _SHOUTED = re.compile(r"\b(?P<word>[A-ZÄÖÜ]{4,})\b[.:!]?\s*")
-AnswerStatus = Literal["beantwortet", "nichts_gefunden"]
+# beantwortet: the model's answer passed the check; nicht_geregelt: the documents regulate a neighbouring case only;
+# widerspruch: two sources state different values; unsicher: the answer failed the check, the evidence is shown
+AnswerStatus = Literal["beantwortet", "nicht_geregelt", "widerspruch", "unsicher", "nichts_gefunden"]
+QUOTE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,14 @@ class SourcesFound:
 
 
 @dataclass(frozen=True)
+class EvidenceFound:
+    """The deciding unit(s), known before the model runs, so the clerk sees them at once."""
+
+    finding: FindingKind
+    citations: list[Citation]
+
+
+@dataclass(frozen=True)
 class AnswerText:
     text: str
 
@@ -76,14 +98,16 @@ class AnswerVerified:
 class AnswerDone:
     seconds_total: float
     seconds_to_first_token: float | None
+    seconds_to_evidence: float | None = None  # when the deciding unit was known (before any token)
 
 
-ChatEvent = SourcesFound | AnswerText | AnswerVerified | AnswerDone
+ChatEvent = SourcesFound | EvidenceFound | AnswerText | AnswerVerified | AnswerDone
 
 
 @dataclass(frozen=True)
 class ChatAnswer:
     sources: list[Excerpt]
+    evidence: EvidenceFound
     verified: AnswerVerified
     done: AnswerDone
 
@@ -128,6 +152,7 @@ class Answerer:
         self.settings = settings
         self.llm = llm
         self.system_prompt = load_prompt("answer_system")
+        self.texts = StoredTexts(index.store)
 
     def warm_up(self) -> None:
         """Evaluate the fixed system prompt once so the next question reuses it from the KV cache."""
@@ -135,27 +160,46 @@ class Answerer:
 
     def answer(self, question: Question) -> ChatAnswer:
         sources: list[Excerpt] = []
+        evidence = EvidenceFound("keine", [])
         verified: AnswerVerified | None = None
         for event in self.events(question):
             match event:
                 case SourcesFound(excerpts):
                     sources = excerpts
+                case EvidenceFound():
+                    evidence = event
                 case AnswerVerified():
                     verified = event
                 case AnswerDone():
                     assert verified is not None, "the verified answer precedes the done event"
-                    return ChatAnswer(sources, verified, event)
+                    return ChatAnswer(sources, evidence, verified, event)
         raise AssertionError("the chat stream ends with a done event")
 
     def events(self, question: Question) -> Generator[ChatEvent, None, None]:
         started = time.perf_counter()
         filters = SearchFilters(doc_ids=question.document_ids) if question.document_ids else None
         hits = self.index.search(self._retrieval_query(question), k=self.settings.passages, filters=filters)
-        excerpts = compress(question.text, hits, self.settings.context_chars)
+        finding = find_evidence(question.text, hits)
+        if _evidence(hits) < self.settings.min_evidence:
+            finding = Finding("keine", finding.deciding[:1])
+        excerpts = (
+            self._excerpts(finding)
+            if finding.kind != "keine"
+            else compress(question.text, hits, self.settings.context_chars)
+        )
         yield SourcesFound(excerpts)
+        evidence = EvidenceFound(finding.kind, self._evidence_citations(finding, excerpts))
+        evidence_at = time.perf_counter() - started
+        yield evidence
         first_token: float | None = None
+        if finding.kind in ("nicht_geregelt", "widerspruch"):
+            verified = self._stated(finding, excerpts)
+            yield AnswerText(verified.answer)
+            yield verified
+            yield AnswerDone(time.perf_counter() - started, None, evidence_at)
+            return
         raw = ""
-        if excerpts and _evidence(hits) >= self.settings.min_evidence:
+        if finding.kind == "belegt":
             marker_filter = MarkerFilter({excerpt.number for excerpt in excerpts})
             messages = self._messages(question, excerpts)
             generation = self.chat_model.stream(messages, max_tokens=self.llm.max_answer_tokens)
@@ -168,15 +212,109 @@ class Answerer:
                         yield AnswerText(shown)
             if tail := marker_filter.flush():
                 yield AnswerText(tail)
-        yield self._final(raw, excerpts, question.text)
-        yield AnswerDone(seconds_total=time.perf_counter() - started, seconds_to_first_token=first_token)
+        yield self._final(raw, excerpts, question.text, evidence)
+        yield AnswerDone(time.perf_counter() - started, first_token, evidence_at)
 
-    def _final(self, raw: str, excerpts: list[Excerpt], question: str) -> AnswerVerified:
-        verified = verify(raw, excerpts, StoredTexts(self.index.store))
+    def _excerpts(self, finding: Finding) -> list[Excerpt]:
+        """The finding's units as numbered excerpts (deciding unit in [1]), within the prompt budget."""
+        chosen: list[Candidate] = []
+        used = 0
+        for candidate in finding.candidates:
+            size = len(plain(candidate.unit.text()))
+            if chosen and used + size > self.settings.context_chars:
+                continue
+            chosen.append(candidate)
+            used += size
+        by_passage: dict[int, list[Candidate]] = {}
+        for candidate in chosen:
+            by_passage.setdefault(candidate.hit.passage_id, []).append(candidate)
+        excerpts = []
+        for number, group in enumerate(by_passage.values(), start=1):
+            units = tuple(sorted({c.unit for c in group}, key=lambda unit: unit.span.start))
+            spans = {part for unit in units for part in (*unit.context, unit.span)}
+            excerpts.append(Excerpt(number, group[0].hit, tuple(sorted(spans, key=lambda s: s.start)), units))
+        return excerpts
+
+    def _evidence_citations(self, finding: Finding, excerpts: list[Excerpt]) -> list[Citation]:
+        by_passage = {excerpt.hit.passage_id: excerpt for excerpt in excerpts}
+        citations = []
+        for candidate in finding.deciding:
+            excerpt = by_passage.get(candidate.hit.passage_id)
+            if excerpt is not None and (citation := cite_unit(excerpt, candidate.unit, self.texts)):
+                citations.append(citation)
+        return citations
+
+    def _stated(self, finding: Finding, excerpts: list[Excerpt]) -> AnswerVerified:
+        """The answer for a case not covered or for contradicting sources: composed from the units themselves."""
+        citations = self._evidence_citations(finding, excerpts)
+        if len(citations) < len(finding.deciding[:1]) or not citations:
+            return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], 0)
+        if finding.kind == "widerspruch":
+            return AnswerVerified(self._contradiction_text(citations), "widerspruch", citations, 0)
+        missing = ", ".join(finding.missing)
+        first = citations[0]
+        text = (
+            f"Für den erfragten Fall ({missing}) enthalten die Unterlagen keine Regelung. "
+            f"Geregelt ist: „{_quoted(first)}“ [{first.number}]."
+        )
+        return AnswerVerified(text, "nicht_geregelt", [first], 0)
+
+    def _contradiction_text(self, citations: list[Citation]) -> str:
+        parts = []
+        for citation in citations:
+            valid = self._valid_from(citation.doc_id)
+            since = f" (gültig ab {valid})" if valid else ""
+            parts.append(
+                f"„{shorten(citation.title, LABEL_TITLE_CHARS)}“{since}: „{_quoted(citation)}“ [{citation.number}]"
+            )
+        text = "Die Quellen machen dazu unterschiedliche Angaben. " + "; ".join(parts) + "."
+        dated = [(self._valid_sort_key(c.doc_id), c) for c in citations]
+        if all(key for key, _ in dated):
+            newest = max(dated, key=lambda item: item[0])[1]
+            text += f" Neuer ist die Fassung [{newest.number}]; bitte prüfen Sie, welche Fassung gilt."
+        return text
+
+    def _valid_from(self, doc_id: str) -> str | None:
+        document = self.index.store.document(doc_id)
+        if document is not None and (valid := document.metadata.get("gueltig_ab")):
+            return valid
+        match = _IN_FORCE.search(self.texts.text(doc_id))
+        return match.group(1) if match else None
+
+    def _valid_sort_key(self, doc_id: str) -> str:
+        valid = self._valid_from(doc_id) or ""
+        if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", valid):
+            return "".join(match.groups())
+        if match := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", valid):
+            return f"{match[3]}{int(match[2]):02d}{int(match[1]):02d}"
+        return ""
+
+    def _final(self, raw: str, excerpts: list[Excerpt], question: str, evidence: EvidenceFound) -> AnswerVerified:
+        verified = verify(raw, excerpts, self.texts)
         text = without_foreign_text(verified.text, excerpts, question)
-        if not raw.strip() or _ABSTENTION.search(raw) or not verified.citations or not MARKER.search(text):
+        declined = not raw.strip() or _ABSTENTION.search(raw) or not verified.citations or not MARKER.search(text)
+        if declined:
             return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], verified.dropped)
+        cited = {citation.number for citation in verified.citations}
+        cited_text = " ".join(
+            " ".join([excerpt.text(), excerpt.hit.section, excerpt.hit.heading])
+            for excerpt in excerpts
+            if excerpt.number in cited
+        )
+        if unsupported_figures(text, cited_text, question):
+            return self._unsure(evidence, verified.dropped)
         return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
+
+    def _unsure(self, evidence: EvidenceFound, dropped: int) -> AnswerVerified:
+        """The model's answer did not pass the check: it is not shown; the deciding unit is."""
+        if not evidence.citations:
+            return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], dropped)
+        first = evidence.citations[0]
+        text = (
+            "Ich kann die Antwort nicht sicher mit den Unterlagen belegen. "
+            f"Die passendste Fundstelle lautet: „{_quoted(first)}“ [{first.number}]."
+        )
+        return AnswerVerified(text, "unsicher", [first], dropped)
 
     def _retrieval_query(self, question: Question) -> str:
         """A follow-up ("Und für Kinder unter drei?") is searched together with the previous question."""
@@ -201,6 +339,13 @@ def _evidence(hits: list[SearchHit]) -> float:
     """Cosine similarity of the best passage the vector search found among the hits (0 if none)."""
     scores = [hit.dense_score for hit in hits if hit.dense_score is not None]
     return max(scores, default=0.0)
+
+
+def _quoted(citation: Citation) -> str:
+    """The cited unit as the clerk reads it: with its lead-in or header, markup off, shortened."""
+    evidence = citation.evidence
+    text = f"{evidence.context} {evidence.text}" if evidence and evidence.context else citation.quote
+    return shorten(plain(text).replace("\n", " "), QUOTE_CHARS)
 
 
 def _label(hit: SearchHit, previous: SearchHit | None) -> str:

@@ -15,12 +15,21 @@ from ingest.german import overlap_share, shared_analyzer
 from ingest.passage_store import PassageStore
 from ingest.sentences import Sentence, split_sentences
 from ingest.types import PAGE_SEPARATOR
+from ingest.units import Unit, UnitKind
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
 _NUMBER_SEPARATOR = re.compile(r"\s*[,;]\s*")
 MIN_SHARED_TOKENS = 1
 MIN_ATTRIBUTION_TOKENS = 2
 MIN_ATTRIBUTION_SHARE = 0.6
+
+
+class Evidence(BaseModel):
+    """The deciding unit behind a citation: a sentence, a list item or a table row, with what it belongs to."""
+
+    kind: UnitKind = Field(description="satz, listenpunkt or tabellenzeile")
+    text: str = Field(description="The unit verbatim (the same span as the quote).")
+    context: str = Field("", description="Lead-in of the list, or caption and header of the table, verbatim.")
 
 
 class Citation(BaseModel):
@@ -38,6 +47,7 @@ class Citation(BaseModel):
     quote_end: int
     passage_start: int
     passage_end: int
+    evidence: Evidence | None = Field(None, description="The deciding unit, where the answer rests on one.")
 
 
 class StoredTexts:
@@ -162,14 +172,25 @@ def _citation(number: int, claim: str, by_number: dict[int, Excerpt], texts: Doc
     excerpt = by_number.get(number)
     if excerpt is None:
         return None
+    if excerpt.units:
+        unit = _best_supporting_unit(claim, excerpt.units)
+        return cite_unit(excerpt, unit, texts) if unit is not None else None
     quote = _best_supporting_sentence(claim, excerpt.sentences)
-    if quote is None:
-        return None
+    return _cited(excerpt, quote, texts, None) if quote is not None else None
+
+
+def cite_unit(excerpt: Excerpt, unit: Unit, texts: DocumentTexts) -> Citation | None:
+    """The citation of one evidence unit of ``excerpt``; None if its span is not in the stored document."""
+    evidence = Evidence(kind=unit.kind, text=unit.span.text, context=unit.context_text())
+    return _cited(excerpt, unit.span, texts, evidence)
+
+
+def _cited(excerpt: Excerpt, quote: Sentence, texts: DocumentTexts, evidence: Evidence | None) -> Citation | None:
     if texts.text(excerpt.hit.doc_id)[quote.start : quote.start + len(quote.text)] != quote.text:
         return None  # the span is not in the stored document: never show it
     hit = excerpt.hit
     return Citation(
-        number=number,
+        number=excerpt.number,
         passage_id=hit.passage_id,
         doc_id=hit.doc_id,
         title=hit.title,
@@ -181,7 +202,21 @@ def _citation(number: int, claim: str, by_number: dict[int, Excerpt], texts: Doc
         quote_end=quote.start + len(quote.text),
         passage_start=hit.char_start,
         passage_end=hit.char_end,
+        evidence=evidence,
     )
+
+
+def _best_supporting_unit(claim: str, units: tuple[Unit, ...]) -> Unit | None:
+    """The unit sharing most words with the claim; its context counts (a row is cited for its header's words)."""
+    analyzer = shared_analyzer()
+    wanted = analyzer.token_set(claim)
+    best, best_shared = None, 0.0
+    for unit in units:
+        own = wanted & analyzer.token_set(unit.span.text)
+        shared = len(own) + 0.5 * len((wanted & analyzer.token_set(unit.context_text())) - own)
+        if shared > best_shared:
+            best, best_shared = unit, shared
+    return best if best_shared >= MIN_SHARED_TOKENS else None
 
 
 def _best_supporting_sentence(claim: str, sentences: tuple[Sentence, ...]) -> Sentence | None:

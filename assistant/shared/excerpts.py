@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest.sentences import Sentence, is_table, split_sentences
 from ingest.types import SearchHit
+from ingest.units import Unit
 
 # Sentences that address the model instead of the reader. Checked clause by clause on a folded form of the
 # text (see ``fold``), so zero-width characters, soft hyphens and look-alike letters do not hide them.
@@ -60,12 +61,15 @@ class Excerpt:
     number: int
     hit: SearchHit
     sentences: tuple[Sentence, ...]
+    units: tuple[Unit, ...] = ()  # the evidence units these sentences make up (chat), if chosen as units
 
     def text(self) -> str:
         """The chosen sentences as they stand in the document (for content checks, not for the prompt)."""
         return " ".join(sentence.text for sentence in self.sentences)
 
     def render(self) -> str:
+        if self.units:
+            return render_units(self.units)
         parts: list[str] = []
         previous_end = None
         for sentence in self.sentences:
@@ -74,6 +78,33 @@ class Excerpt:
             parts.append(plain(sentence.text)[:MAX_TABLE_CHARS])
             previous_end = sentence.end
         return " ".join(parts)
+
+
+def render_units(units: tuple[Unit, ...]) -> str:
+    """Units for the prompt: a table row as "Header: cell; …" under its caption, a list item under its lead-in,
+    a context shared by several units written once."""
+    lines: list[str] = []
+    shown_context = None
+    for unit in units:
+        caption = [part for part in unit.context if not is_table(part.text) and not part.text.lstrip().startswith("|")]
+        context = " ".join(plain(part.text) for part in caption)
+        if context and context != shown_context:
+            lines.append(context)
+            shown_context = context
+        if unit.kind == "tabellenzeile":
+            header = next((part.text for part in unit.context if part.text.lstrip().startswith("|")), "")
+            lines.append(_row_with_header(unit.span.text, header))
+        else:
+            lines.append(plain(unit.span.text)[:MAX_TABLE_CHARS])
+    return "\n".join(lines)
+
+
+def _row_with_header(row: str, header: str) -> str:
+    cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    names = [name.strip() for name in header.strip().strip("|").split("|")] if header else []
+    if len(names) != len(cells):
+        return "; ".join(cells)
+    return "; ".join(f"{name}: {cell}" for name, cell in zip(names, cells, strict=True))
 
 
 def passage_sentences(hit: SearchHit) -> list[Sentence]:

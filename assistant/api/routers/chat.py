@@ -1,4 +1,4 @@
-"""POST /api/chat: a cited answer as JSON, or as Server-Sent Events (sources, token, citations, done)."""
+"""POST /api/chat: a cited answer as JSON, or as Server-Sent Events (sources, evidence, token, citations, done)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import status_of
-from assistant.api.schemas import AnswerPublic, ChatRequest, SourcePublic, VerifiedAnswerPublic
+from assistant.api.schemas import AnswerPublic, ChatRequest, EvidencePublic, SourcePublic, VerifiedAnswerPublic
 from assistant.api.streaming import EventStreamResponse
-from assistant.chat.answerer import AnswerDone, AnswerText, AnswerVerified, ChatEvent, SourcesFound
+from assistant.chat.answerer import AnswerDone, AnswerText, AnswerVerified, ChatEvent, EvidenceFound, SourcesFound
 from models.errors import AssistantError
 
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -43,6 +43,8 @@ def _event(event: ChatEvent) -> str:
     match event:
         case SourcesFound(excerpts):
             return _sse("sources", SourcesEventPublic(sources=[SourcePublic.of_excerpt(e) for e in excerpts]))
+        case EvidenceFound():
+            return _sse("evidence", EvidencePublic.of(event))
         case AnswerText(text):
             return _sse("token", TokenEventPublic(text=text))
         case AnswerVerified():

@@ -3,7 +3,7 @@
  * verified [n] markers, and the "Quellen" list below each answer.
  */
 import { API, errorMessage, messageFromBody, readEventStream } from "./api.js";
-import { closePanel, citationChip, sourceButton } from "./panel.js";
+import { closePanel, citationChip, openPanel, sourceButton } from "./panel.js";
 import { $, announce, el, formatPages, plural, snippet } from "./util.js";
 
 /** How many history entries ({role, content}) are sent with a follow-up question. */
@@ -47,6 +47,23 @@ function setBusy(busy) {
   $("composer").setAttribute("aria-busy", busy ? "true" : "false");
 }
 
+const EVIDENCE_HEADINGS = {
+  belegt: "Entscheidende Fundstelle",
+  nicht_geregelt: "Geregelt ist nur",
+  widerspruch: "Widersprüchliche Angaben in den Quellen",
+};
+const STATUS_NOTES = {
+  unsicher: "Unsicher: Die Antwort ließ sich nicht mit der Fundstelle belegen. Bitte prüfen Sie die Fundstelle selbst.",
+  nicht_geregelt: "Nicht geregelt: Die Unterlagen regeln nur einen benachbarten Fall.",
+  widerspruch: "Widerspruch: Die Quellen nennen unterschiedliche Werte.",
+};
+
+/** Markdown markup off for display (tables rows as "a · b"). */
+function plainText(text) {
+  return String(text || "").replace(/\*\*|__|^#+\s*/gm, "").replace(/\s*\|\s*/g, " · ")
+    .replace(/^ · | · $/g, "").replace(/\s+/g, " ").trim();
+}
+
 /** One answer block in the conversation. */
 class AnswerView {
   constructor() {
@@ -65,12 +82,19 @@ class AnswerView {
     });
     this.error = el("p", { class: "answer__error", "data-testid": "answer-error", role: "alert", hidden: true });
     this.meta = el("p", { class: "answer__meta", "data-testid": "answer-meta", hidden: true });
+    this.evidenceQuote = el("blockquote", { class: "evidence__quote", "data-testid": "evidence-quote" });
+    this.evidenceHeading = el("h3", { class: "evidence__heading", text: "Entscheidende Fundstelle" });
+    this.evidenceOpen = el("button", { type: "button", class: "evidence__open", "data-testid": "evidence-open", text: "In der Quelle anzeigen" });
+    this.evidenceBox = el("section", { class: "evidence", "data-testid": "evidence", hidden: true },
+      this.evidenceHeading, this.evidenceQuote, this.evidenceOpen);
+    this.statusNote = el("p", { class: "answer__status", "data-testid": "answer-status", hidden: true });
     this.sourcesHeading = el("h3", { class: "sources__heading", "data-testid": "sources-heading", text: "Quellen" });
     this.sourcesList = el("ol", { class: "sources__list", "data-testid": "sources-list" });
     this.sourcesBox = el("section", { class: "sources", hidden: true }, this.sourcesHeading, this.sourcesList);
     this.root = el("article", {
       class: "answer", "data-testid": "answer", "aria-label": "Antwort", dataset: { state: "pending" },
-    }, el("h2", { class: "visually-hidden", text: "Antwort" }), this.pending, this.text, this.error, this.meta, this.sourcesBox);
+    }, el("h2", { class: "visually-hidden", text: "Antwort" }), this.evidenceBox, this.pending, this.statusNote, this.text,
+    this.error, this.meta, this.sourcesBox);
   }
 
   setState(value) {
@@ -81,6 +105,7 @@ class AnswerView {
     if (this.finished) return;
     switch (name) {
       case "sources": this.onSources(data); break;
+      case "evidence": this.onEvidence(data); break;
       case "token": this.onToken(data); break;
       case "citations": this.onCitations(data); break;
       case "done": this.onDone(data); break;
@@ -92,6 +117,26 @@ class AnswerView {
   onSources(data) {
     this.sources = Array.isArray(data && data.sources) ? data.sources : [];
     this.renderSources();
+  }
+
+  /** The deciding unit arrives before the model's first token: shown at once, a click marks it in the panel. */
+  onEvidence(data) {
+    const citations = Array.isArray(data && data.citations) ? data.citations : [];
+    const finding = (data && data.finding) || "keine";
+    this.root.dataset.finding = finding;
+    if (!citations.length || finding === "keine") return;
+    const first = citations[0];
+    const unit = first.evidence || { text: first.quote, context: "" };
+    this.evidenceHeading.textContent = EVIDENCE_HEADINGS[finding] || EVIDENCE_HEADINGS.belegt;
+    this.evidenceQuote.replaceChildren(
+      unit.context ? el("span", { class: "evidence__context", text: plainText(unit.context) }) : "",
+      el("span", { class: "evidence__text", "data-testid": "evidence-text", text: plainText(unit.text) }));
+    this.evidenceBox.dataset.kind = unit.kind || "satz";
+    const opener = this.evidenceOpen.cloneNode(true);
+    opener.addEventListener("click", () => openPanel({ kind: "citation", item: first, opener }));
+    this.evidenceOpen.replaceWith(opener);
+    this.evidenceOpen = opener;
+    this.evidenceBox.hidden = false;
   }
 
   onToken(data) {
@@ -110,6 +155,9 @@ class AnswerView {
     this.final = typeof data.answer === "string" ? data.answer : this.streamed;
     this.status = data.status || "beantwortet";
     this.root.dataset.status = this.status;
+    const note = STATUS_NOTES[this.status];
+    this.statusNote.textContent = note || "";
+    this.statusNote.hidden = !note;
     this.citations = new Map();
     for (const citation of Array.isArray(data.citations) ? data.citations : []) {
       if (!this.citations.has(citation.number)) this.citations.set(citation.number, citation);
@@ -178,7 +226,7 @@ class AnswerView {
   }
 
   renderSources() {
-    const nothingFound = this.status === "nichts_gefunden";
+    const nothingFound = this.status === "nichts_gefunden" || this.status === "unsicher";
     this.sourcesHeading.textContent = nothingFound ? "Die nächstliegenden Fundstellen:" : "Quellen";
     this.sourcesHeading.setAttribute("data-testid", nothingFound ? "nearest-note" : "sources-heading");
     const items = this.sources.map((source) => {

@@ -1,0 +1,105 @@
+"""Right answers, or honest declines, with the deciding unit shown: the real default models on data/samples."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.api.app import create_app
+from assistant.chat.answerer import Question
+from assistant.services import Services
+from ingest.pipeline import Ingestor
+from ingest.settings import CoreSettings, IngestSettings
+from models.embedders import Embedder
+from testkit import assistant_settings
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+TABLE_QUESTION = "Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?"
+
+
+@pytest.fixture(scope="module")
+def client(app_services: Services) -> Iterator[TestClient]:
+    with TestClient(create_app(app_services.settings, app_services)) as test_client:
+        yield test_client
+
+
+def _events(response: Any) -> list[tuple[str, dict[str, Any]]]:
+    events = []
+    for block in response.text.strip().split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines())
+        events.append((lines["event"], json.loads(lines["data"])))
+    return events
+
+
+def test_the_table_row_for_the_asked_family_size_is_the_evidence_and_the_answer(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"question": TABLE_QUESTION, "stream": True})
+    events = _events(response)
+    names = [name for name, _ in events]
+    assert names[:2] == ["sources", "evidence"], names  # the deciding unit comes before any token
+    evidence = events[1][1]
+    assert evidence["finding"] == "belegt"
+    deciding = evidence["citations"][0]
+    assert deciding["evidence"]["kind"] == "tabellenzeile"
+    assert "125,00 €" in deciding["quote"] and "zwei Kindern" in deciding["quote"]
+    assert "(VÖ)" in deciding["evidence"]["context"] and "Familiensituation" in deciding["evidence"]["context"]
+    final = dict(events)["citations"]
+    assert final["status"] == "beantwortet", final
+    assert "125" in final["answer"], final["answer"]
+    assert all(citation["evidence"] for citation in final["citations"])
+
+
+def test_a_child_the_ordinance_does_not_regulate_is_answered_as_not_covered(client: TestClient) -> None:
+    answer = client.post("/api/chat", json={"question": "Was kostet der Kindergarten für ein zweijähriges Kind?"})
+    body = answer.json()
+    assert body["status"] == "nicht_geregelt", body
+    assert "keine Regelung" in body["answer"] and "3-jährige" in body["answer"]
+    assert not any(fee in body["answer"] for fee in ("125", "165", "85,00")), "no fee of a row sharing 'zwei'"
+    citation = body["citations"][0]
+    assert "3-jährige" in citation["quote"] and citation["source"] == "BBO_Satzung_Kindergartengebuehren.md"
+
+
+def test_the_answer_check_turns_a_figure_absent_from_the_evidence_into_unsure(app_services: Services) -> None:
+    answerer = app_services.answerer
+    events = list(answerer.events(Question(TABLE_QUESTION)))
+    sources = next(event for event in events if type(event).__name__ == "SourcesFound")
+    evidence = next(event for event in events if type(event).__name__ == "EvidenceFound")
+    invented = "Ein Platz kostet 135,00 € im Monat [1]."  # what a weak model might write
+    verified = answerer._final(invented, sources.excerpts, TABLE_QUESTION, evidence)
+    assert verified.status == "unsicher"
+    assert "135" not in verified.answer and "125,00 €" in verified.answer
+    right = answerer._final("Ein Platz kostet 125,00 € [1].", sources.excerpts, TABLE_QUESTION, evidence)
+    assert right.status == "beantwortet"
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, chat_model: Any) -> Services:
+    """An index of two versions of the Kindergarten fee ordinance (tests/fixtures/versions)."""
+    folder = tmp_path_factory.mktemp("versions") / "docs"
+    shutil.copytree(FIXTURES / "versions", folder)
+    index_dir = tmp_path_factory.mktemp("versions-index") / "index"
+    report = Ingestor(CoreSettings(ingest=IngestSettings(index_dir=index_dir)), embedder).ingest([folder])
+    assert report.ok
+    settings = assistant_settings(index_dir, tmp_path_factory.mktemp("versions-runtime"))
+    return Services(settings, embedder=embedder, chat_model=chat_model)
+
+
+def test_two_versions_with_different_fees_are_shown_as_a_contradiction_naming_the_newer(
+    two_versions: Services,
+) -> None:
+    answer = two_versions.answerer.answer(Question(TABLE_QUESTION))
+    verified = answer.verified
+    assert verified.status == "widerspruch", verified.answer
+    quotes = {citation.quote for citation in verified.citations}
+    assert any("125,00 €" in quote for quote in quotes) and any("113,00 €" in quote for quote in quotes)
+    assert "unterschiedliche Angaben" in verified.answer
+    newer = next(c for c in verified.citations if "125,00 €" in c.quote)
+    assert f"Neuer ist die Fassung [{newer.number}]" in verified.answer
+    assert "2024-10-05" in verified.answer

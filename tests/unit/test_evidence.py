@@ -1,0 +1,133 @@
+"""Evidence first (no model needed): units of a passage, quantities as qualifiers, the deciding unit, the answer
+check. The documents are the real sample ordinances in data/samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chat.check import unsupported_figures
+from assistant.chat.evidence import find_evidence
+from ingest.quantities import quantities, serves
+from ingest.types import SearchHit
+from ingest.units import passage_units
+
+SAMPLES = Path(__file__).parents[2] / "data" / "samples"
+# page 2 of FeuerwKostErsV_BW.pdf (tests/fixtures) as the PDF loader extracts it: the value of a sub-item
+# stands after a blank line, a page footer sits between the items
+FEUERWEHR_PAGE = (
+    "(1) Für die nachfolgend genannten Feuerwehrfahrzeuge gelten für die Erhebung des Kostenersatzes\n"
+    "nach § 34 Absätze 4, 7 und 8 FwG folgende Stundensätze:\n"
+    "21. Drehleiter DLAK 23/12 290 Euro,\n"
+    "22. Gerätewagen Transport GW-T\n"
+    "  a) bis 3 500 kg zulässiger Gesamtmasse\n\n"
+    "31 Euro,\n"
+    "- Seite 2 von 3 -\n\n"
+    "b) mit einer zulässigen Gesamtmasse\n"
+    "von mehr als 3 500 kg bis 9 000 kg\n\n"
+    "84 Euro,\n"
+    "  c) mit mehr als 9 000 kg zulässiger Gesamtmasse\n\n"
+    "143 Euro,\n"
+)
+
+
+def _passages(name: str) -> list[SearchHit]:
+    """The sample document cut at its § headings, as the index would return its passages."""
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    starts = [0, *(i + 1 for i in range(len(text)) if text.startswith("\n### ", i))]
+    hits = []
+    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=True)):
+        chunk = text[start:end]
+        hits.append(SearchHit(number, name, name, name, 1, 1, "", "", start, end, chunk, 1.0, dense_score=0.9))
+    return hits
+
+
+def _deciding(question: str, hits: list[SearchHit]) -> str:
+    finding = find_evidence(question, hits)
+    assert finding.deciding, finding
+    return finding.deciding[0].unit.span.text
+
+
+KITA = "BBO_Satzung_Kindergartengebuehren.md"
+
+
+def test_a_table_row_is_a_unit_with_its_caption_and_header_and_a_list_item_with_its_lead_in() -> None:
+    text = (SAMPLES / KITA).read_text(encoding="utf-8")
+    units = passage_units(text)
+    row = next(u for u in units if u.kind == "tabellenzeile" and "190,00 €" in u.span.text)
+    assert "zwei" not in row.span.text and "einem Kind" in row.span.text
+    assert "(VÖPlus)" in row.context_text() and "| Familiensituation | Gebühr |" in row.context_text()
+    item = next(u for u in units if u.kind == "listenpunkt" and "(VÖ):**" in u.span.text)
+    assert item.context_text() == "Kindertageseinrichtungen im Sinne dieser Satzung sind:"
+    for unit in units:  # every span and context part is verbatim in the document
+        for part in (*unit.context, unit.span):
+            assert text[part.start : part.end] == part.text
+
+
+def test_a_pdf_sub_item_keeps_its_value_after_the_blank_line_and_its_parent_item() -> None:
+    units = passage_units(FEUERWEHR_PAGE, 100)
+    middle = next(u for u in units if u.span.text.startswith("b)"))
+    assert middle.span.text.endswith("84 Euro,")
+    assert "22. Gerätewagen Transport GW-T" in middle.context_text() and "Stundensätze:" in middle.context_text()
+    assert all("Seite 2 von 3" not in u.span.text for u in units)
+    assert FEUERWEHR_PAGE[middle.span.start - 100 : middle.span.end - 100] == middle.span.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "mention", "admitted"),
+    [
+        ("ein zweijähriges Kind", "für über 3-jährige Kinder", False),
+        ("ein Kind von 5 Jahren", "für über 3-jährige Kinder", True),
+        ("ein Kind unter drei Jahren", "für über 3-jährige Kinder", False),
+        ("eine Familie mit vier Kindern", "mit drei oder mehr Kindern", True),
+        ("eine Familie mit zwei Kindern", "mit drei oder mehr Kindern", False),
+        ("ein Wagen mit 5 000 kg", "von mehr als 3 500 kg", True),
+        ("ein Wagen mit 5 000 kg", "bis 3 500 kg zulässiger Gesamtmasse", False),
+        ("eine Jugendliche mit 15 Jahren", "Saisonkarte < 18 Jahre", True),
+    ],
+)
+def test_a_quantity_is_admitted_by_a_bound_only_on_the_right_side(asked: str, mention: str, admitted: bool) -> None:
+    assert serves(quantities(asked)[0], quantities(mention)) is admitted
+
+
+def test_the_nearest_bound_decides_between_a_scope_and_a_wider_mention() -> None:
+    # "unter 18 Jahren" (the family's children) also admits a two-year-old; "über 3-jährige" is the nearer bound
+    mentions = quantities("für über 3-jährige Kinder") + quantities("mit einem Kind unter 18 Jahren")
+    assert serves(quantities("ein zweijähriges Kind")[0], mentions) is False
+    assert serves(quantities("ein vierjähriges Kind")[0], mentions) is True
+
+
+def test_a_type_designation_before_an_amount_is_not_read_as_thousands() -> None:
+    found = quantities("11. Löschgruppenfahrzeug LF 20 205 Euro,")
+    assert (205.0, "euro") in {(q.value, q.unit) for q in found}
+
+
+def test_the_row_for_the_asked_family_size_decides_not_a_row_sharing_a_number_word() -> None:
+    hits = _passages(KITA)
+    assert "125,00 €" in _deciding("Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?", hits)
+    assert "85,00 €" in _deciding("Wie hoch ist die VÖ-Gebühr, wenn wir vier Kinder haben?", hits)
+
+
+def test_a_child_below_the_regulated_age_is_not_covered_and_the_scope_is_shown() -> None:
+    finding = find_evidence("Was kostet der Kindergarten für ein zweijähriges Kind?", _passages(KITA))
+    assert finding.kind == "nicht_geregelt"
+    assert "3-jährige" in finding.deciding[0].unit.span.text
+    assert finding.missing == ("zweijähriges",)
+
+
+def test_an_item_the_list_does_not_name_is_not_covered() -> None:
+    hits = _passages("BBO_Benutzungsordnung_Buecherei.md")
+    assert _deciding("Wie lange darf ich Hörbücher ausleihen?", hits) == "- Hörbücher 2 Wochen"
+    finding = find_evidence("Wie lange ist die Leihfrist für Tablets?", hits)
+    assert finding.kind in ("nicht_geregelt", "keine"), finding.deciding[0].unit.span.text
+
+
+def test_the_answer_check_rejects_a_figure_absent_from_the_cited_evidence() -> None:
+    row = "Kindergarten (VÖ) | Familiensituation | Gebühr | für ein Kind aus einer Familie mit zwei Kindern | 125,00 € |"
+    question = "Was kostet der Kindergarten für zwei Kinder?"
+    assert unsupported_figures("Die Gebühr beträgt 135,00 € [1].", row, question) == {"135"}
+    assert unsupported_figures("Die Gebühr beträgt 125 Euro [1].", row, question) == set()
+    assert unsupported_figures("Es sind 2 Kinder, die Gebühr ist 125,00 € [1].", row, question) == set()
+    assert unsupported_figures("Bücher darf man vier Wochen behalten [1].", "- Bücher: 4 Wochen", "") == set()
+    assert unsupported_figures("Frist bis 01.09.2023 [1].", "ab dem 1.9.2022", "") == {"1.9.23"}
