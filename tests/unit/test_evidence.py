@@ -124,7 +124,7 @@ def test_an_item_the_list_does_not_name_is_not_covered() -> None:
 
 
 def test_the_answer_check_rejects_a_figure_absent_from_the_cited_evidence() -> None:
-    row = "Kindergarten (VÖ) | Familiensituation | Gebühr | für ein Kind aus einer Familie mit zwei Kindern | 125,00 € |"
+    row = "Kindergarten (VÖ) | Familiensituation | Gebühr | für ein Kind, Familie mit zwei Kindern | 125,00 € |"
     question = "Was kostet der Kindergarten für zwei Kinder?"
     assert unsupported_figures("Die Gebühr beträgt 135,00 € [1].", row, question) == {"135"}
     assert unsupported_figures("Die Gebühr beträgt 125 Euro [1].", row, question) == set()
