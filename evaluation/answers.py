@@ -141,6 +141,7 @@ def run_municipal(services: Services, records: list[dict[str, Any]]) -> dict[str
                 "answer": final.answer,
             }
         )
+        print(f"{len(details)}/{len(records)} {record['id']} {result}", file=sys.stderr, flush=True)
     return {
         "answerable_n": len(answerable),
         **{share: answerable.count(share) / max(len(answerable), 1) for share in ("correct", "wrong", "declined")},

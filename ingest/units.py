@@ -21,6 +21,12 @@ _HEADING = re.compile(r"\s*#{1,6}\s")
 _TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
 _PAGE_FOOTER = re.compile(r"\s*-?\s*Seite \d+ von \d+\s*-?\s*", re.IGNORECASE)
 _CONTINUATION_CHARS = 60  # a short line after a list item ("31 Euro,") belongs to it (PDF layout)
+# a sentence that points back ("Dies gilt nicht für DVDs.") is read with the sentence before it
+_ANAPHOR = re.compile(
+    r"(dies|das|diese[rsmn]?|dabei|dazu|davon|hierbei|hierfür|hiervon|ausgenommen|ausnahmen?|sie|er|es|"
+    r"ebenso|gleiches|entsprechendes)\b",
+    re.IGNORECASE,
+)
 _CAPTION_LINES = 2
 _WRAPPED_CHARS = 60
 _CAPTION_CHARS = 200
@@ -156,9 +162,13 @@ def _prose_units(prose: list[_Line]) -> list[Unit]:
             joined += " " if _wrapped(line.text, following.text) else "\n"
     original = "\n".join(line.text for line in prose)
     start = prose[0].start
-    return [
-        Unit("satz", Sentence(sentence.start, original[sentence.start - start : sentence.end - start]))
+    sentences = [
+        Sentence(sentence.start, original[sentence.start - start : sentence.end - start])
         for sentence in split_sentences(joined, start, clauses=False)
+    ]
+    return [
+        Unit("satz", sentence, (previous,) if previous and _ANAPHOR.match(sentence.text) else ())
+        for sentence, previous in zip(sentences, [None, *sentences[:-1]], strict=True)
     ]
 
 

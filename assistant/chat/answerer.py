@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.chat.check import unsupported_figures
+from assistant.chat.check import adds_nothing, contradicts_polarity, misses_asked_kind, unsupported_figures
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
 from assistant.settings import AnswerSettings, LlmSettings
@@ -301,9 +301,22 @@ class Answerer:
             for excerpt in excerpts
             if excerpt.number in cited
         )
-        if unsupported_figures(text, cited_text, question):
+        if self._fails_check(text, cited_text, question, evidence):
             return self._unsure(evidence, verified.dropped)
         return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
+
+    def _fails_check(self, text: str, cited_text: str, question: str, evidence: EvidenceFound) -> bool:
+        """Figures the cited evidence does not hold, a yes/no that its deciding unit contradicts, or nothing
+        beyond the question's own words."""
+        analyzer = shared_analyzer()
+        deciding = evidence.citations[0].quote if evidence.citations else cited_text
+        answer_words = analyzer.token_set(MARKER.sub("", text))
+        return (
+            bool(unsupported_figures(text, cited_text, question))
+            or misses_asked_kind(text, question)
+            or contradicts_polarity(text, deciding, question)
+            or adds_nothing(text, analyzer.token_set(cited_text), analyzer.token_set(question), answer_words)
+        )
 
     def _unsure(self, evidence: EvidenceFound, dropped: int) -> AnswerVerified:
         """The model's answer did not pass the check: it is not shown; the deciding unit is."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.shared.citations import MARKER
+from ingest.quantities import measured, quantities
 
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\b")
 _NUMBER = re.compile(r"(?<![\w,.])\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|(?<![\w,])\d+(?:[,.]\d+)?")
@@ -15,6 +16,15 @@ _NUMBER_WORDS = {
     "einem": 1, "eins": 1, "einen": 1, "halb": 0.5,
 }  # fmt: skip
 _WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_CHECKED_UNITS = {"euro", "prozent", "woch", "tag", "monat", "jahr", "stund", "minut", "uhr", "km", "kg", "m"}
+_DURATIONS = {"woch", "tag", "monat", "jahr", "stund", "minut"}
+_ASKS_AMOUNT = re.compile(
+    r"\b(was|wie ?viel)\s+(kostet|kosten|zahle|zahlt|zahlen|bezahle|muss ich zahlen)\b"
+    r"|\bwie hoch (ist|sind|muss|kann|darf)\b[^?]*(gebühr|betrag|summe|entgelt|preis|satz|eigenanteil|buße|kosten)",
+    re.IGNORECASE,
+)
+_ASKS_DURATION = re.compile(r"\bwie lange\b", re.IGNORECASE)
+_FREE = re.compile(r"\b(kostenlos|kostenfrei|gebührenfrei|unentgeltlich|frei)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d{3}\b)")
 
 
@@ -36,11 +46,60 @@ def figure_words(text: str) -> set[str]:
 
 
 def unsupported_figures(answer: str, evidence: str, question: str) -> set[str]:
-    """Figures of the answer that neither the cited evidence nor the question contains."""
+    """Figures of the answer that neither the cited evidence nor the question contains; an amount or duration
+    must stand there with its unit ("3,00 Euro" is not supported by "3 Nachmittage")."""
     known = figures(evidence) | figure_words(evidence) | figures(question) | figure_words(question)
-    return {figure for figure in figures(answer) | figure_words(answer) if figure not in known} - {"1"}
+    unsupported = {figure for figure in figures(answer) | figure_words(answer) if figure not in known} - {"1"}
+    stated = {(q.value, q.unit) for q in measured(quantities(f"{evidence} {question}"))}
+    for quantity in measured(quantities(MARKER.sub(" ", answer))):
+        if quantity.unit in _CHECKED_UNITS and (quantity.value, quantity.unit) not in stated:
+            unsupported.add(f"{quantity.value:g} {quantity.unit}")
+    return unsupported
+
+
+def misses_asked_kind(answer: str, question: str) -> bool:
+    """A question for an amount ("Was kostet …", "Wie hoch ist die Gebühr …") answered without an amount, or one for
+    a duration ("Wie lange …") without a duration."""
+    units = {quantity.unit for quantity in measured(quantities(MARKER.sub(" ", answer)))}
+    if _ASKS_AMOUNT.search(question):
+        return "euro" not in units and not _FREE.search(answer)
+    if _ASKS_DURATION.search(question):
+        return not units & _DURATIONS and not _FREE.search(answer)
+    return False
 
 
 def _normal(raw: str) -> str:
     value = float(_SEPARATORS.sub("", raw).replace(",", "."))
     return f"{value:g}"
+
+
+_YES_NO_QUESTION = re.compile(
+    r"^\s*(kann|können|darf|dürfen|muss|müssen|ist|sind|gibt|gilt|gelten|wird|werden|besteht|hat|haben|habe|"
+    r"bekomme|bekommt|erhalte|erhält|brauche|braucht|soll|sollen|dürfte|fällt|fallen)\b",
+    re.IGNORECASE,
+)
+_YES = re.compile(r"^\W*ja\b", re.IGNORECASE)
+_NO = re.compile(r"^\W*nein\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(nicht|kein|keine|keinen|keiner|keinem|nie|niemals|ausgenommen|ausgeschlossen|unzulässig|untersagt|"
+    r"verboten|entfällt|entfallen|ohne|weder)\b",
+    re.IGNORECASE,
+)
+
+
+def contradicts_polarity(answer: str, deciding: str, question: str) -> bool:
+    """A yes/no answer that does not fit its deciding unit: "Ja" where the unit negates, "Nein" where nothing in
+    it (or the question) negates."""
+    if not _YES_NO_QUESTION.match(question):
+        return False
+    negated = bool(_NEGATION.search(deciding)) != bool(_NEGATION.search(question))
+    if _YES.match(answer):
+        return negated
+    if _NO.match(answer):
+        return not negated
+    return False
+
+
+def adds_nothing(answer: str, evidence_words: set[str], question_words: set[str], answer_words: set[str]) -> bool:
+    """An answer that only repeats the question ("Die Leihfrist für Tablets ist [1].") carries no evidence."""
+    return not (answer_words & evidence_words) - question_words and not _YES.match(answer) and not _NO.match(answer)

@@ -27,7 +27,9 @@ FindingKind = Literal["belegt", "nicht_geregelt", "widerspruch", "keine"]
 CONTEXT_WEIGHT = 0.5  # a word found only in the lead-in or header counts half: the row itself must fit
 RANK_DECAY = 0.05
 EXTRA_WORD_PENALTY = 0.004  # of two rows that both fit, the one with fewer unasked words is meant
-MIN_MATCH = 0.3
+MIN_MATCH = 0.2
+MIN_STEM_CHARS = 5
+MAX_SUFFIX_CHARS = 3
 RIVAL_SHARE = 0.85  # a unit of another document this close to the best one can contradict it
 SAME_WORDING = 0.6
 # words of how a question is asked; they say nothing about which item of a list is meant
@@ -140,9 +142,14 @@ class _Scorer:
         self.words = tuple(dict.fromkeys(words(question)))
         self.asked = measured(quantities(question))
         self.units = [(rank, hit, unit) for rank, hit in enumerate(hits) for unit in _usable_units(hit)]
-        self.span_words = [analyzer.token_set(unit.span.text) for _, _, unit in self.units]
+        # words of the document's title and heading name the document, not the unit: they count as context
         self.context_words = [
-            analyzer.token_set(" ".join([unit.context_text(), hit.heading, hit.title])) for _, hit, unit in self.units
+            self._aligned(analyzer.token_set(" ".join([unit.context_text(), hit.heading, hit.title])))
+            for _, hit, unit in self.units
+        ]
+        self.span_words = [
+            self._aligned(analyzer.token_set(unit.span.text) - analyzer.token_set(f"{hit.heading} {hit.title}"))
+            for _, hit, unit in self.units
         ]
         # the asked quantities are checked as quantities ("vier Kinder" against "drei oder mehr Kindern")
         self.wanted -= analyzer.token_set(" ".join(quantity.text for quantity in self.asked))
@@ -175,8 +182,21 @@ class _Scorer:
             scored.append(Candidate(hit, rank, unit, score, conflicts))
         return sorted(scored, key=lambda candidate: -candidate.score)
 
+    def _aligned(self, tokens: set[str]) -> set[str]:
+        """Tokens with a stem variant of a question word mapped onto it: the stemmer leaves "verlängert" as
+        "verlangert" but "verlängern" as "verlang"."""
+        aligned = set()
+        for token in tokens:
+            variant = (
+                next((word for word in self.wanted if _variants(word, token)), None)
+                if token not in self.wanted
+                else None
+            )
+            aligned.add(variant or token)
+        return aligned
+
     def _span_words(self, candidate: Candidate) -> set[str]:
-        return shared_analyzer().token_set(candidate.unit.span.text)
+        return self._aligned(shared_analyzer().token_set(candidate.unit.span.text))
 
     def _serves_locally(self, candidate: Candidate) -> bool:
         mentions = measured(quantities(candidate.unit.text()))
@@ -218,6 +238,13 @@ class _Scorer:
         """The question's words that the lead-in, header, heading and title of the item do not already carry."""
         lead_in = item.unit.context_text() if item.unit.kind != "satz" else item.unit.span.text
         return self.wanted - shared_analyzer().token_set(" ".join([lead_in, item.hit.heading, item.hit.title]))
+
+
+def _variants(one: str, other: str) -> bool:
+    shorter, longer = sorted((one, other), key=len)
+    return (
+        len(shorter) >= MIN_STEM_CHARS and longer.startswith(shorter) and len(longer) - len(shorter) <= MAX_SUFFIX_CHARS
+    )
 
 
 def _usable_units(hit: SearchHit) -> list[Unit]:

@@ -18,6 +18,7 @@ from ingest.types import PAGE_SEPARATOR
 from ingest.units import Unit, UnitKind
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
+_TRAILING_MARKER = re.compile(r"([.!?])[ \t]*(\s?\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\](?:\s*\[\d{1,2}\])*)")
 _NUMBER_SEPARATOR = re.compile(r"\s*[,;]\s*")
 MIN_SHARED_TOKENS = 1
 MIN_ATTRIBUTION_TOKENS = 2
@@ -105,12 +106,17 @@ def verify(answer: str, excerpts: list[Excerpt], texts: DocumentTexts) -> Verifi
     citations: dict[int, Citation] = {}
     dropped = 0
     pieces: list[str] = []
-    for sentence in answer_sentences(answer):
+    for sentence in answer_sentences(_markers_inside(answer)):
         kept_sentence, sentence_dropped = _verify_sentence(sentence, by_number, texts, citations)
         pieces.append(kept_sentence)
         dropped += sentence_dropped
     text = re.sub(r"[ \t]+([.,;:])", r"\1", "".join(pieces)).strip()
     return VerifiedAnswer(text, sorted(citations.values(), key=lambda c: c.number), dropped)
+
+
+def _markers_inside(answer: str) -> str:
+    """A marker the model put after the full stop ("… 2 Wochen. [1]") belongs to that sentence, not to the next."""
+    return _TRAILING_MARKER.sub(lambda match: f" {match[2].strip()}{match[1]}", answer)
 
 
 def answer_sentences(answer: str) -> list[str]:
@@ -142,7 +148,11 @@ def _verify_sentence(
             kept.append(f"[{number}]")
         return " " + "".join(kept) if kept else ""
 
-    return MARKER.sub(keep_or_drop, sentence), dropped
+    kept_sentence = MARKER.sub(keep_or_drop, sentence)
+    if dropped and not MARKER.search(kept_sentence):
+        # a small model often gives the wrong number: the source that clearly carries the claim is cited instead
+        kept_sentence = _attribute(kept_sentence, claim, by_number, texts, citations)
+    return kept_sentence, dropped
 
 
 def _attribute(

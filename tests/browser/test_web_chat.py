@@ -95,3 +95,31 @@ def test_documents_view_lists_documents(browser_page: tuple[Page, PageLog], live
     expect(page.get_by_test_id("health-status")).to_contain_text("Dokument", timeout=UI_TIMEOUT_MS)
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert log.errors == []
+
+
+def test_the_deciding_table_row_is_shown_and_highlighted_in_the_fundstelle_panel(
+    browser_page: tuple[Page, PageLog], live_server_url: str
+) -> None:
+    page, _ = browser_page
+    page.goto(f"{live_server_url}/")
+    question = page.get_by_test_id("question-input")
+    question.fill("Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?")
+    question.press("Enter")
+
+    answer = page.get_by_test_id("answer").last
+    evidence = answer.get_by_test_id("evidence")
+    # the deciding unit is known before generation: it is on screen while the model still writes
+    expect(evidence).to_be_visible(timeout=UI_TIMEOUT_MS)
+    unit = evidence.get_by_test_id("evidence-text").inner_text()
+    assert "125,00 €" in unit and "zwei Kindern" in unit
+    assert evidence.get_attribute("data-kind") == "tabellenzeile"
+    expect(answer).to_have_attribute("data-state", re.compile(r"^(done|error)$"), timeout=ANSWER_TIMEOUT_MS)
+
+    evidence.get_by_test_id("evidence-open").click()
+    panel = page.get_by_test_id("source-panel")
+    expect(panel).to_be_visible()
+    mark = panel.get_by_test_id("source-highlight").first
+    expect(mark).to_be_visible(timeout=UI_TIMEOUT_MS)
+    marked = mark.text_content() or ""
+    assert "zwei Kindern unter 18 Jahren" in marked and "125,00 €" in marked, marked
+    assert "165,00 €" not in marked, "only the deciding row is highlighted, not the whole table"

@@ -35,9 +35,16 @@ def test_verified_marker_is_kept_with_a_quote_found_in_the_document() -> None:
     assert "7.00 Uhr" in citation.quote and citation.section == "§ 7"
 
 
-def test_marker_of_a_source_never_given_to_the_model_is_dropped() -> None:
+def test_marker_of_a_source_never_given_to_the_model_is_dropped_and_the_carrying_source_cited() -> None:
     result = verify("Gehwege müssen bis 7.00 Uhr geräumt sein [3].", _excerpts(), Texts())
-    assert "[3]" not in result.text and result.citations == [] and result.dropped == 1
+    assert "[3]" not in result.text and result.dropped == 1
+    assert result.text == "Gehwege müssen bis 7.00 Uhr geräumt sein [1]."
+    assert [c.number for c in result.citations] == [1] and "7.00 Uhr" in result.citations[0].quote
+
+
+def test_a_marker_after_the_full_stop_belongs_to_that_sentence() -> None:
+    result = verify("Gehwege müssen werktags bis 7.00 Uhr geräumt sein. [1]", _excerpts(), Texts())
+    assert result.text == "Gehwege müssen werktags bis 7.00 Uhr geräumt sein [1]." and result.citations
 
 
 def test_marker_on_a_claim_the_source_does_not_carry_is_dropped() -> None:
