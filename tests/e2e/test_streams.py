@@ -46,7 +46,7 @@ def test_a_tab_closed_after_the_first_token_does_not_block_the_next_question(liv
         else:
             pytest.fail("the stream produced no token")
     answer = _answer(live_server_url, FOLLOW_UP)
-    assert answer["status"] in ("beantwortet", "nichts_gefunden") and answer["sources"]
+    assert answer["status"] in ("beantwortet", "unsicher", "nicht_geregelt", "nichts_gefunden") and answer["sources"]
 
 
 def test_twenty_streams_dropped_at_random_points_leave_the_server_answering(live_server_url: str) -> None:

@@ -155,6 +155,7 @@ class AnswerView {
     this.final = typeof data.answer === "string" ? data.answer : this.streamed;
     this.status = data.status || "beantwortet";
     this.root.dataset.status = this.status;
+    if (this.status === "nichts_gefunden") this.evidenceHeading.textContent = "Nächstliegende Fundstelle (keine Antwort)";
     const note = STATUS_NOTES[this.status];
     this.statusNote.textContent = note || "";
     this.statusNote.hidden = !note;
