@@ -23,7 +23,7 @@ _ASKS_AMOUNT = re.compile(
     r"|\bwie hoch (ist|sind|muss|kann|darf)\b[^?]*(gebühr|betrag|summe|entgelt|preis|satz|eigenanteil|buße|kosten)",
     re.IGNORECASE,
 )
-_ASKS_DURATION = re.compile(r"\bwie lange\b", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"\bwie lange\b|\bfür welchen zeitraum\b", re.IGNORECASE)
 _FREE = re.compile(r"\b(kostenlos|kostenfrei|gebührenfrei|unentgeltlich|frei)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d{3}\b)")
 
@@ -64,7 +64,7 @@ def misses_asked_kind(answer: str, question: str) -> bool:
     if _ASKS_AMOUNT.search(question):
         return "euro" not in units and not _FREE.search(answer)
     if _ASKS_DURATION.search(question):
-        return not units & _DURATIONS and not _FREE.search(answer)
+        return not any(unit.endswith(tuple(_DURATIONS)) for unit in units) and not _FREE.search(answer)
     return False
 
 
