@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.check import unsupported_figures
+from assistant.chat.check import contradicts_polarity, misses_asked_kind, unsupported_figures
 from assistant.chat.evidence import find_evidence
 from ingest.quantities import quantities, serves
 from ingest.types import SearchHit
@@ -127,8 +127,19 @@ def test_an_item_the_list_does_not_name_is_not_covered() -> None:
 def test_the_answer_check_rejects_a_figure_absent_from_the_cited_evidence() -> None:
     row = "Kindergarten (VÖ) | Familiensituation | Gebühr | für ein Kind, Familie mit zwei Kindern | 125,00 € |"
     question = "Was kostet der Kindergarten für zwei Kinder?"
-    assert unsupported_figures("Die Gebühr beträgt 135,00 € [1].", row, question) == {"135"}
+    assert unsupported_figures("Die Gebühr beträgt 135,00 € [1].", row, question) == {"135", "135 euro"}
+    assert unsupported_figures("Das Essen kostet 3,00 Euro [1].", "kommen 3 Nachmittage hinzu", "") == {"3 euro"}
     assert unsupported_figures("Die Gebühr beträgt 125 Euro [1].", row, question) == set()
     assert unsupported_figures("Es sind 2 Kinder, die Gebühr ist 125,00 € [1].", row, question) == set()
     assert unsupported_figures("Bücher darf man vier Wochen behalten [1].", "- Bücher: 4 Wochen", "") == set()
     assert unsupported_figures("Frist bis 01.09.2023 [1].", "ab dem 1.9.2022", "") == {"1.9.23"}
+
+
+def test_an_amount_question_answered_without_an_amount_and_a_yes_against_a_negation_fail_the_check() -> None:
+    question = "Wie hoch muss die Deckungssumme der Haftpflichtversicherung sein?"
+    assert misses_asked_kind("Sie muss mindestens 16 Unterrichtseinheiten betragen [1].", question)
+    assert not misses_asked_kind("Sie beträgt 1.000.000 Euro [1].", question)
+    assert misses_asked_kind("Die Leihfrist ist geregelt [1].", "Wie lange darf ich Bücher ausleihen?")
+    deciding = "Dies gilt nicht für DVD´s, Medien die bereits zweimal verlängert wurden."
+    assert contradicts_polarity("Ja, das geht [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
+    assert not contradicts_polarity("Nein [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
