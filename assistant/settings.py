@@ -29,7 +29,7 @@ class AnswerSettings(BaseModel):
     passages: int = Field(4, ge=1, le=20, description="Passages given to the LLM per question.")
     context_chars: int = Field(750, ge=300, description="Character budget of all passages in the prompt.")
     min_evidence: float = Field(
-        0.83,
+        0.80,
         ge=0.0,
         le=1.0,
         description="Below this cosine similarity of the best passage the LLM is not asked and the answer is "

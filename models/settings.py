@@ -39,7 +39,13 @@ class LlmSettings(BaseModel):
     context_tokens: int = Field(4096, ge=512, description="Context window of the LLM in tokens.")
     max_answer_tokens: int = Field(200, ge=16, description="Upper bound for tokens per answer.")
     threads: int = Field(0, ge=0, description="CPU threads for the LLM; 0 = all cores.")
-    temperature: float = Field(0.1, ge=0.0, le=2.0, description="Sampling temperature.")
+    temperature: float = Field(
+        0.0,
+        ge=0.0,
+        le=2.0,
+        description="Sampling temperature (0 = greedy: the same question over the same documents always gets the "
+        "same answer).",
+    )
     busy_timeout_s: float = Field(
         120.0,
         gt=0.0,

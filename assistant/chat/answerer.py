@@ -200,20 +200,38 @@ class Answerer:
             return
         raw = ""
         if finding.kind == "belegt":
-            marker_filter = MarkerFilter({excerpt.number for excerpt in excerpts})
-            messages = self._messages(question, excerpts)
-            generation = self.chat_model.stream(messages, max_tokens=self.llm.max_answer_tokens)
-            with closing(generation):  # closing these events (a dropped client) stops the model at once
-                for piece in generation:
-                    raw += piece
-                    shown = marker_filter.feed(piece)
-                    if shown:
-                        first_token = first_token or time.perf_counter() - started
-                        yield AnswerText(shown)
-            if tail := marker_filter.flush():
-                yield AnswerText(tail)
+            timing = _FirstToken(started)
+            raw = yield from self._generate(question, excerpts, timing)
+            if _declines(raw) and len(excerpts) > 1:
+                # a small model loses the deciding unit among similar ones: asked again with that unit alone
+                excerpts = excerpts[:1]
+                raw = yield from self._generate(question, excerpts, timing)
+            first_token = timing.seconds
         yield self._final(raw, excerpts, question.text, evidence)
         yield AnswerDone(time.perf_counter() - started, first_token, evidence_at)
+
+    def _generate(
+        self, question: Question, excerpts: list[Excerpt], timing: _FirstToken
+    ) -> Generator[AnswerText, None, str]:
+        """Streams the model's answer; the decline sentence is held back (another try may follow). Returns it raw."""
+        marker_filter = MarkerFilter({excerpt.number for excerpt in excerpts})
+        generation = self.chat_model.stream(self._messages(question, excerpts), max_tokens=self.llm.max_answer_tokens)
+        raw = held = ""
+        with closing(generation):  # closing these events (a dropped client) stops the model at once
+            for piece in generation:
+                raw += piece
+                shown = held + marker_filter.feed(piece)
+                if NOTHING_FOUND.startswith(raw.strip()):
+                    held = shown
+                    continue
+                held = ""
+                if shown:
+                    timing.seen()
+                    yield AnswerText(shown)
+        tail = marker_filter.flush()
+        if tail and not _declines(raw):
+            yield AnswerText(held + tail)
+        return raw
 
     def _excerpts(self, finding: Finding) -> list[Excerpt]:
         """The finding's units as numbered excerpts (deciding unit in [1]), within the prompt budget."""
@@ -292,7 +310,7 @@ class Answerer:
     def _final(self, raw: str, excerpts: list[Excerpt], question: str, evidence: EvidenceFound) -> AnswerVerified:
         verified = verify(raw, excerpts, self.texts)
         text = without_foreign_text(verified.text, excerpts, question)
-        declined = not raw.strip() or _ABSTENTION.search(raw) or not verified.citations or not MARKER.search(text)
+        declined = _declines(raw) or not verified.citations or not MARKER.search(text)
         if declined:
             return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], verified.dropped)
         cited = {citation.number for citation in verified.citations}
@@ -346,6 +364,21 @@ class Answerer:
         user = load_prompt("answer_user").format(sources=sources, question=question.text.strip())
         messages.append(ChatMessage("user", user))
         return messages
+
+
+class _FirstToken:
+    """When the first answer text went out, across tries."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.seconds: float | None = None
+
+    def seen(self) -> None:
+        self.seconds = self.seconds or time.perf_counter() - self.started
+
+
+def _declines(raw: str) -> bool:
+    return not raw.strip() or bool(_ABSTENTION.search(raw))
 
 
 def _evidence(hits: list[SearchHit]) -> float:

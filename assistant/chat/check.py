@@ -24,6 +24,9 @@ _ASKS_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _ASKS_DURATION = re.compile(r"\bwie lange\b|\bfür welchen zeitraum\b", re.IGNORECASE)
+_ASKS_TIME = re.compile(r"\b(um|ab|bis) wie viel uhr\b|\bzu welcher uhrzeit\b|\bum welche uhrzeit\b", re.IGNORECASE)
+_ASKS_COUNT = re.compile(r"\bwie viele\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} uhr\b", re.IGNORECASE)
 _FREE = re.compile(r"\b(kostenlos|kostenfrei|gebührenfrei|unentgeltlich|frei)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d{3}\b)")
 
@@ -58,13 +61,17 @@ def unsupported_figures(answer: str, evidence: str, question: str) -> set[str]:
 
 
 def misses_asked_kind(answer: str, question: str) -> bool:
-    """A question for an amount ("Was kostet …", "Wie hoch ist die Gebühr …") answered without an amount, or one for
-    a duration ("Wie lange …") without a duration."""
+    """A question for an amount ("Was kostet …", "Wie hoch ist die Gebühr …"), a duration ("Wie lange …"), a time of
+    day ("Um wie viel Uhr …") or a count ("Wie viele …") answered without one."""
     units = {quantity.unit for quantity in measured(quantities(MARKER.sub(" ", answer)))}
     if _ASKS_AMOUNT.search(question):
         return "euro" not in units and not _FREE.search(answer)
     if _ASKS_DURATION.search(question):
         return not any(unit.endswith(tuple(_DURATIONS)) for unit in units) and not _FREE.search(answer)
+    if _ASKS_TIME.search(question):
+        return not _TIME.search(answer)
+    if _ASKS_COUNT.search(question):
+        return not (figures(answer) | figure_words(answer))
     return False
 
 
