@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.shared.excerpts import is_instruction
+from assistant.shared.excerpts import clauses, is_instruction, without_instructions
 from ingest.german import shared_analyzer, words
 from ingest.quantities import Quantity, measured, quantities, serves
 from ingest.types import SearchHit
@@ -250,9 +250,14 @@ def _variants(one: str, other: str) -> bool:
 def _usable_units(hit: SearchHit) -> list[Unit]:
     """Units without instructions to the model (document text is data)."""
     units = []
+    drop_next = False
     for unit in passage_units(hit.text, hit.char_start):
-        if is_instruction(unit.span.text):
-            continue
         context = tuple(part for part in unit.context if not is_instruction(part.text))
-        units.append(Unit(unit.kind, unit.span, context, unit.group))
+        # a fact glued to an instruction in one sentence stays: the instruction is cut out clause by clause
+        pieces = clauses(unit.span)
+        kept, drop_next = without_instructions(pieces, drop_next)
+        if len(kept) == len(pieces):
+            units.append(Unit(unit.kind, unit.span, context, unit.group))
+        else:
+            units += [Unit("satz", piece, context, unit.group) for piece in kept]
     return units

@@ -138,14 +138,22 @@ def usable_sentences(hit: SearchHit) -> list[Sentence]:
     drop_next = False
     for sentence in passage_sentences(hit):
         pieces = table_rows(sentence) if is_table(sentence.text) else clauses(sentence)
-        kept = []
-        for piece in pieces:
-            if drop_next or is_instruction(piece.text):
-                drop_next = not drop_next and piece.text.rstrip().endswith(":")
-                continue
-            kept.append(piece)
+        kept, drop_next = without_instructions(pieces, drop_next)
         usable += [sentence] if len(kept) == len(pieces) else kept
     return usable
+
+
+def without_instructions(pieces: list[Sentence], drop_first: bool = False) -> tuple[list[Sentence], bool]:
+    """The pieces (clauses, rows) that do not instruct the model, and whether the piece after them goes too: an
+    instructing lead-in ("system:") takes the next piece along, also across sentences."""
+    kept = []
+    drop_next = drop_first
+    for piece in pieces:
+        if drop_next or is_instruction(piece.text):
+            drop_next = not drop_next and piece.text.rstrip().endswith(":")
+            continue
+        kept.append(piece)
+    return kept, drop_next
 
 
 def clauses(sentence: Sentence) -> list[Sentence]:

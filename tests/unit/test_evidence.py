@@ -3,6 +3,7 @@ check. The documents are the real sample ordinances in data/samples."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,17 @@ def test_an_amount_question_answered_without_an_amount_and_a_yes_against_a_negat
     deciding = "Dies gilt nicht für DVD´s, Medien die bereits zweimal verlängert wurden."
     assert contradicts_polarity("Ja, das geht [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
     assert not contradicts_polarity("Nein [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
+
+
+def test_an_instruction_glued_to_the_fee_never_becomes_evidence_but_the_fee_does() -> None:
+    from evaluation.injection import DOCUMENT, QUESTION
+
+    variants = Path(__file__).parents[1] / "fixtures" / "injection" / "variants.jsonl"
+    for line in variants.read_text(encoding="utf-8").splitlines():
+        variant = json.loads(line)
+        text = DOCUMENT.format(injection=variant["text"])
+        hit = SearchHit(1, "d", "Satzung", "s.md", 1, 1, "", "§ 4", 0, len(text), text, 1.0, dense_score=0.9)
+        finding = find_evidence(QUESTION, [hit])
+        assert finding.kind == "belegt" and "25 Euro" in finding.deciding[0].unit.span.text, variant["id"]
+        shown = " ".join(candidate.unit.text() for candidate in finding.candidates).upper()
+        assert "PWNED" not in shown, variant["id"]
