@@ -49,9 +49,9 @@ format: install ## format the code
 	$(BIN)/ruff format $(CODE)
 	$(BIN)/ruff check --fix $(CODE)
 
-eval: install ## retrieval and answer quality on the dev set in ../shared, batch extraction on data/eval/cases
+eval: install ## retrieval and answer quality (dev set in ../shared, municipal set over data/samples), batch extraction on data/eval/cases
 	$(BIN)/python -m evaluation.retrieval --corpus $(SHARED)/corpus --qa $(SHARED)/eval/dev_qa.jsonl
-	$(BIN)/python -m evaluation.answers --qa $(SHARED)/eval/dev_qa.jsonl
+	$(BIN)/python -m evaluation.answers --qa $(SHARED)/eval/dev_qa.jsonl --municipal data/eval/municipal_qa.jsonl --split check
 	$(BIN)/python -m evaluation.batch
 	$(BIN)/python -m evaluation.injection
 
