@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from assistant.shared.excerpts import clauses, is_instruction, without_instructions
@@ -57,7 +57,7 @@ class Finding:
     kind: FindingKind
     deciding: tuple[Candidate, ...] = ()  # the deciding unit first; for a contradiction the rival units
     supporting: tuple[Candidate, ...] = ()  # further fitting units the model may use
-    missing: tuple[str, ...] = field(default=())  # what the documents do not regulate (for nicht_geregelt)
+    missing: tuple[str, ...] = ()  # what the documents do not regulate (for nicht_geregelt)
 
     @property
     def candidates(self) -> tuple[Candidate, ...]:

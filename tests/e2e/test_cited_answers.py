@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from fastapi.testclient import TestClient
 from assistant.api.app import create_app
 from assistant.services import Services
 from models.embedders import Embedder
-from testkit import assistant_settings
+from testkit import assistant_settings, sse_events
 
 pytestmark = pytest.mark.slow
 
@@ -30,14 +29,6 @@ def client(app_services: Services) -> Iterator[TestClient]:
 def _document_text(client: TestClient, doc_id: str) -> str:
     detail = client.get(f"/api/documents/{doc_id}").json()
     return "\n\n".join(page["text"] for page in detail["page_texts"])
-
-
-def _events(response: Any) -> list[tuple[str, dict[str, Any]]]:
-    events = []
-    for block in response.text.strip().split("\n\n"):
-        lines = dict(line.split(": ", 1) for line in block.splitlines())
-        events.append((lines["event"], json.loads(lines["data"])))
-    return events
 
 
 def test_answer_cites_the_sample_document_and_page_and_every_quote_verifies(client: TestClient) -> None:
@@ -57,7 +48,7 @@ def test_answer_cites_the_sample_document_and_page_and_every_quote_verifies(clie
 def test_stream_sends_sources_first_then_tokens_then_verified_citations(client: TestClient) -> None:
     response = client.post("/api/chat", json={"question": QUESTION, "stream": True})
     assert response.headers["content-type"].startswith("text/event-stream")
-    names = [name for name, _ in _events(response)]
+    names = [name for name, _ in sse_events(response.text)]
     assert names[0] == "sources"
     assert "token" in names
     assert names[-2:] == ["citations", "done"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from assistant.services import Services
 from ingest.pipeline import Ingestor
 from ingest.settings import CoreSettings, IngestSettings
 from models.embedders import Embedder
-from testkit import assistant_settings
+from testkit import assistant_settings, sse_events
 
 pytestmark = pytest.mark.slow
 
@@ -31,17 +30,9 @@ def client(app_services: Services) -> Iterator[TestClient]:
         yield test_client
 
 
-def _events(response: Any) -> list[tuple[str, dict[str, Any]]]:
-    events = []
-    for block in response.text.strip().split("\n\n"):
-        lines = dict(line.split(": ", 1) for line in block.splitlines())
-        events.append((lines["event"], json.loads(lines["data"])))
-    return events
-
-
 def test_the_table_row_for_the_asked_family_size_is_the_evidence_and_the_answer(client: TestClient) -> None:
     response = client.post("/api/chat", json={"question": TABLE_QUESTION, "stream": True})
-    events = _events(response)
+    events = sse_events(response.text)
     names = [name for name, _ in events]
     assert names[:2] == ["sources", "evidence"], names  # the deciding unit comes before any token
     evidence = events[1][1]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from assistant.settings import JobSettings, ServerSettings, Settings
 from ingest.settings import IngestSettings
@@ -42,3 +44,12 @@ def hit(
         text=text,
         score=1.0,
     )
+
+
+def sse_events(body: str) -> list[tuple[str, dict[str, Any]]]:
+    """The (event name, JSON data) pairs of a Server-Sent Events body."""
+    events = []
+    for block in body.strip().split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines())
+        events.append((lines["event"], json.loads(lines["data"])))
+    return events
