@@ -13,6 +13,7 @@ regulate a neighbouring case: a qualifier is not served, or a list names other i
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -74,7 +75,7 @@ def find_evidence(question: str, hits: list[SearchHit], supporting: int = 3) -> 
         return Finding("keine", tuple(candidates[:1]))
     best = fitting[0] if fitting else None
     if best is None or (best_overall.conflicts and best.score < RIVAL_SHARE * best_overall.score):
-        return _not_covered_by_quantity(best_overall, candidates)
+        return _not_covered_by_quantity(question, best_overall, candidates)
     if items := _items_introduced_by(best, candidates):
         best = next((item for item in items if not item.conflicts and scorer.names_asked(item)), best)
         if best not in items:
@@ -94,11 +95,17 @@ def _items_introduced_by(lead_in: Candidate, candidates: list[Candidate]) -> lis
     return [c for c in candidates if c.hit.passage_id == lead_in.hit.passage_id and lead_in.unit.span in c.unit.context]
 
 
-def _not_covered_by_quantity(best: Candidate, candidates: list[Candidate]) -> Finding:
-    asked = ", ".join(sorted({quantity.text.strip() for quantity in best.conflicts}))
+def _not_covered_by_quantity(question: str, best: Candidate, candidates: list[Candidate]) -> Finding:
+    asked = ", ".join(sorted({_phrase(question, quantity.text.strip()) for quantity in best.conflicts}))
     scope = [candidate for candidate in candidates if candidate.hit.doc_id == best.hit.doc_id]
     stating = [c for c in scope if c.key != best.key and _states_scope(c.unit, best.conflicts)]
     return Finding("nicht_geregelt", (*stating[:1], best), (), (asked,))  # what the document does regulate first
+
+
+def _phrase(question: str, quantity: str) -> str:
+    """The asked quantity with the noun it qualifies ("zweijähriges Kind"), as the question puts it."""
+    match = re.search(re.escape(quantity) + r"(\s+[A-ZÄÖÜ][\wäöüß-]*)?", question)
+    return match.group(0) if match else quantity
 
 
 def _states_scope(unit: Unit, asked: tuple[Quantity, ...]) -> bool:

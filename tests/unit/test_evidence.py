@@ -114,7 +114,7 @@ def test_a_child_below_the_regulated_age_is_not_covered_and_the_scope_is_shown()
     finding = find_evidence("Was kostet der Kindergarten für ein zweijähriges Kind?", _passages(KITA))
     assert finding.kind == "nicht_geregelt"
     assert "3-jährige" in finding.deciding[0].unit.span.text
-    assert finding.missing == ("zweijähriges",)
+    assert finding.missing == ("zweijähriges Kind",)
 
 
 def test_an_item_the_list_does_not_name_is_not_covered() -> None:
