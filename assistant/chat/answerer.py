@@ -193,7 +193,7 @@ class Answerer:
         yield evidence
         first_token: float | None = None
         if finding.kind in ("nicht_geregelt", "widerspruch"):
-            verified = self._stated(finding, excerpts)
+            verified = self._stated(finding, evidence.citations)
             yield AnswerText(verified.answer)
             yield verified
             yield AnswerDone(time.perf_counter() - started, None, evidence_at)
@@ -262,10 +262,9 @@ class Answerer:
                 citations.append(citation)
         return citations
 
-    def _stated(self, finding: Finding, excerpts: list[Excerpt]) -> AnswerVerified:
+    def _stated(self, finding: Finding, citations: list[Citation]) -> AnswerVerified:
         """The answer for a case not covered or for contradicting sources: composed from the units themselves."""
-        citations = self._evidence_citations(finding, excerpts)
-        if len(citations) < len(finding.deciding[:1]) or not citations:
+        if not citations:
             return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], 0)
         if finding.kind == "widerspruch":
             return AnswerVerified(self._contradiction_text(citations), "widerspruch", citations, 0)
@@ -279,14 +278,15 @@ class Answerer:
 
     def _contradiction_text(self, citations: list[Citation]) -> str:
         parts = []
+        dated = []
         for citation in citations:
             valid = self._valid_from(citation.doc_id)
             since = f" (gültig ab {valid})" if valid else ""
             parts.append(
                 f"„{shorten(citation.title, LABEL_TITLE_CHARS)}“{since}: „{_quoted(citation)}“ [{citation.number}]"
             )
+            dated.append((_date_key(valid or ""), citation))
         text = "Die Quellen machen dazu unterschiedliche Angaben. " + "; ".join(parts) + "."
-        dated = [(self._valid_sort_key(c.doc_id), c) for c in citations]
         if all(key for key, _ in dated):
             newest = max(dated, key=lambda item: item[0])[1]
             text += f" Neuer ist die Fassung [{newest.number}]; bitte prüfen Sie, welche Fassung gilt."
@@ -298,14 +298,6 @@ class Answerer:
             return valid
         match = _IN_FORCE.search(self.texts.text(doc_id))
         return match.group(1) if match else None
-
-    def _valid_sort_key(self, doc_id: str) -> str:
-        valid = self._valid_from(doc_id) or ""
-        if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", valid):
-            return "".join(match.groups())
-        if match := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", valid):
-            return f"{match[3]}{int(match[2]):02d}{int(match[1]):02d}"
-        return ""
 
     def _final(self, raw: str, excerpts: list[Excerpt], question: str, evidence: EvidenceFound) -> AnswerVerified:
         verified = verify(raw, excerpts, self.texts)
@@ -364,6 +356,15 @@ class Answerer:
         user = load_prompt("answer_user").format(sources=sources, question=question.text.strip())
         messages.append(ChatMessage("user", user))
         return messages
+
+
+def _date_key(valid: str) -> str:
+    """A validity date ("2024-10-05" or "5.10.2024") as "20241005" for ordering; "" when it is no such date."""
+    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", valid):
+        return "".join(match.groups())
+    if match := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", valid):
+        return f"{match[3]}{int(match[2]):02d}{int(match[1]):02d}"
+    return ""
 
 
 class _FirstToken:
