@@ -47,6 +47,7 @@ class Candidate:
     unit: Unit
     score: float
     conflicts: tuple[Quantity, ...] = ()  # asked quantities this unit (or its document's scope) does not admit
+    mentions: tuple[Quantity, ...] = ()  # the measured quantities of the unit with its context
 
     @property
     def key(self) -> tuple[int, int]:
@@ -98,7 +99,7 @@ def _items_introduced_by(lead_in: Candidate, candidates: list[Candidate]) -> lis
 def _not_covered_by_quantity(question: str, best: Candidate, candidates: list[Candidate]) -> Finding:
     asked = ", ".join(sorted({_phrase(question, quantity.text.strip()) for quantity in best.conflicts}))
     scope = [candidate for candidate in candidates if candidate.hit.doc_id == best.hit.doc_id]
-    stating = [c for c in scope if c.key != best.key and _states_scope(c.unit, best.conflicts)]
+    stating = [c for c in scope if c.key != best.key and _states_scope(c.mentions, best.conflicts)]
     return Finding("nicht_geregelt", (*stating[:1], best), (), (asked,))  # what the document does regulate first
 
 
@@ -108,9 +109,8 @@ def _phrase(question: str, quantity: str) -> str:
     return match.group(0) if match else quantity
 
 
-def _states_scope(unit: Unit, asked: tuple[Quantity, ...]) -> bool:
-    mentions = measured(quantities(unit.text()))
-    return any(serves(quantity, mentions) is False for quantity in asked)
+def _states_scope(mentions: tuple[Quantity, ...], asked: tuple[Quantity, ...]) -> bool:
+    return any(serves(quantity, list(mentions)) is False for quantity in asked)
 
 
 def _rival(best: Candidate, fitting: list[Candidate]) -> Candidate | None:
@@ -144,11 +144,11 @@ def _without_numbers(text: str) -> str:
 class _Scorer:
     def __init__(self, question: str, hits: list[SearchHit]) -> None:
         analyzer = shared_analyzer()
-        self.hits = hits
         self.wanted = analyzer.token_set(question) - _QUESTION_WORDS
         self.words = tuple(dict.fromkeys(words(question)))
         self.asked = measured(quantities(question))
         self.units = [(rank, hit, unit) for rank, hit in enumerate(hits) for unit in _usable_units(hit)]
+        self.mentions = [tuple(measured(quantities(unit.text()))) for _, _, unit in self.units]
         # words of the document's title and heading name the document, not the unit: they count as context
         self.context_words = [
             self._aligned(analyzer.token_set(" ".join([unit.context_text(), hit.heading, hit.title])))
@@ -169,24 +169,24 @@ class _Scorer:
     def _scope_mentions(self, doc_id: str) -> list[Quantity]:
         """Bounds the document states among the retrieved units ("für über 3-jährige Kinder")."""
         found = []
-        for _, hit, unit in self.units:
+        for (_, hit, _), mentions in zip(self.units, self.mentions, strict=True):
             if hit.doc_id == doc_id:
-                found += [quantity for quantity in measured(quantities(unit.text())) if quantity.is_range]
+                found += [quantity for quantity in mentions if quantity.is_range]
         return found
 
     def candidates(self) -> list[Candidate]:
         total = sum(self.weight.values()) + self.quantity_weight * len(self.asked) or 1.0
         scored = []
-        for (rank, hit, unit), span_words, context_words in zip(
-            self.units, self.span_words, self.context_words, strict=True
+        for (rank, hit, unit), mentions, span_words, context_words in zip(
+            self.units, self.mentions, self.span_words, self.context_words, strict=True
         ):
             in_span = sum(self.weight[word] for word in self.wanted & span_words)
             in_context = sum(self.weight[word] for word in (self.wanted & context_words) - span_words)
-            conflicts, served = self._qualifiers(hit, unit)
+            conflicts, served = self._qualifiers(hit, list(mentions))
             match = (in_span + CONTEXT_WEIGHT * in_context + self.quantity_weight * served) / total
             extra = len(span_words - self.wanted) + len(context_words - self.wanted - span_words)
             score = (match - EXTRA_WORD_PENALTY * extra) / (1 + RANK_DECAY * rank)
-            scored.append(Candidate(hit, rank, unit, score, conflicts))
+            scored.append(Candidate(hit, rank, unit, score, conflicts, mentions))
         return sorted(scored, key=lambda candidate: -candidate.score)
 
     def _aligned(self, tokens: set[str]) -> set[str]:
@@ -206,11 +206,9 @@ class _Scorer:
         return self._aligned(shared_analyzer().token_set(candidate.unit.span.text))
 
     def _serves_locally(self, candidate: Candidate) -> bool:
-        mentions = measured(quantities(candidate.unit.text()))
-        return any(serves(asked, mentions) for asked in self.asked)
+        return any(serves(asked, list(candidate.mentions)) for asked in self.asked)
 
-    def _qualifiers(self, hit: SearchHit, unit: Unit) -> tuple[tuple[Quantity, ...], int]:
-        mentions = measured(quantities(unit.text()))
+    def _qualifiers(self, hit: SearchHit, mentions: list[Quantity]) -> tuple[tuple[Quantity, ...], int]:
         conflicts: list[Quantity] = []
         served = 0
         for asked in self.asked:
