@@ -23,6 +23,7 @@ _ORDINAL = re.compile(
 _MONTH = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b")
 _BLOCK = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 _CAPTION_CHARS = 200
+TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")  # the separator row under a table header
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,12 @@ def _no_sentence_end(block: str, boundary: re.Match[str]) -> bool:
 
 
 def is_table(block: str) -> bool:
-    return sum(line.lstrip().startswith("|") for line in block.splitlines()) >= 2
+    return sum(is_table_line(line) for line in block.splitlines()) >= 2
+
+
+def is_table_line(line: str) -> bool:
+    """A Markdown table row (or its separator row)."""
+    return line.lstrip().startswith("|")
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:

@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ingest.sentences import Sentence, split_sentences
+from ingest.sentences import TABLE_RULE, Sentence, is_table_line, split_sentences
 
 UnitKind = Literal["satz", "listenpunkt", "tabellenzeile"]
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
 _SUB_ITEM = re.compile(r"\s*[a-z][.)]\s")
 _HEADING = re.compile(r"\s*#{1,6}\s")
-_TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
 _PAGE_FOOTER = re.compile(r"\s*-?\s*Seite \d+ von \d+\s*-?\s*", re.IGNORECASE)
 _CONTINUATION_CHARS = 60  # a short line after a list item ("31 Euro,") belongs to it (PDF layout)
 # a sentence that points back ("Dies gilt nicht für DVDs.") is read with the sentence before it
@@ -84,10 +83,10 @@ class _Parser:
         index = 0
         while index < len(lines):
             line = lines[index]
-            if line.text.lstrip().startswith("|"):
+            if is_table_line(line.text):
                 units += _prose_units(prose)
                 end = index
-                while end < len(lines) and lines[end].text.lstrip().startswith("|"):
+                while end < len(lines) and is_table_line(lines[end].text):
                     end += 1
                 group += 1
                 units += _table_units(lines[index:end], _caption(lines, index), group)
@@ -182,7 +181,7 @@ def _wrapped(line: str, following: str) -> bool:
 
 def _continues_item(line: _Line) -> bool:
     text = line.text
-    return bool(text.strip()) and not (_LIST_ITEM.match(text) or _HEADING.match(text) or text.lstrip().startswith("|"))
+    return bool(text.strip()) and not (_LIST_ITEM.match(text) or _HEADING.match(text) or is_table_line(text))
 
 
 def _value_after_blank(lines: list[_Line], last: int) -> bool:
@@ -214,10 +213,10 @@ def _caption(lines: list[_Line], table_index: int) -> tuple[Sentence, ...]:
 
 
 def _table_units(rows: list[_Line], caption: tuple[Sentence, ...], group: int) -> list[Unit]:
-    cells = [row for row in rows if not _TABLE_RULE.fullmatch(row.text.strip())]
+    cells = [row for row in rows if not TABLE_RULE.fullmatch(row.text.strip())]
     if not cells:
         return []
-    has_header = len(rows) > 1 and _TABLE_RULE.fullmatch(rows[1].text.strip()) is not None
+    has_header = len(rows) > 1 and TABLE_RULE.fullmatch(rows[1].text.strip()) is not None
     header = (cells[0].sentence,) if has_header else ()
     body = cells[1:] if has_header else cells
     return [Unit("tabellenzeile", row.sentence, (*caption, *header), group) for row in body]

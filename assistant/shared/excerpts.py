@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ingest.sentences import Sentence, is_table, split_sentences
+from ingest.sentences import TABLE_RULE, Sentence, is_table, is_table_line, split_sentences
 from ingest.types import SearchHit
 from ingest.units import Unit
 
@@ -49,7 +49,6 @@ _INVISIBLE = dict.fromkeys(
     )
 )
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕԁԛԝοαειкмнтвАЕОРСУХІЈЅΟΑΕΙΚΜΝΤΒ", "aeopcyxijsdqwoaeikmhtbAEOPCYXIJSOAEIKMHTB")
-_TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
 _MARKUP = re.compile(r"\*\*|__|^#+\s*|(?<=\s)#+\s")
 MAX_TABLE_CHARS = 700
 
@@ -86,13 +85,13 @@ def render_units(units: tuple[Unit, ...]) -> str:
     lines: list[str] = []
     shown_context = None
     for unit in units:
-        caption = [part for part in unit.context if not is_table(part.text) and not part.text.lstrip().startswith("|")]
+        caption = [part for part in unit.context if not is_table_line(part.text)]
         context = " ".join(plain(part.text) for part in caption)
         if context and context != shown_context:
             lines.append(context)
             shown_context = context
         if unit.kind == "tabellenzeile":
-            header = next((part.text for part in unit.context if part.text.lstrip().startswith("|")), "")
+            header = next((part.text for part in unit.context if is_table_line(part.text)), "")
             lines.append(_row_with_header(unit.span.text, header))
         else:
             lines.append(plain(unit.span.text)[:MAX_TABLE_CHARS])
@@ -114,7 +113,7 @@ def passage_sentences(hit: SearchHit) -> list[Sentence]:
 
 def plain(text: str) -> str:
     """Markdown markup off for the prompt (fewer tokens); table separator rows dropped."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not _TABLE_RULE.fullmatch(line.strip())]
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not TABLE_RULE.fullmatch(line.strip())]
     return _MARKUP.sub("", ("\n" if is_table(text) else " ").join(lines))
 
 
@@ -169,7 +168,7 @@ def table_rows(table: Sentence) -> list[Sentence]:
     rows: list[Sentence] = []
     offset = 0
     for line in table.text.split("\n"):
-        if line.strip() and not _TABLE_RULE.fullmatch(line.strip()):
+        if line.strip() and not TABLE_RULE.fullmatch(line.strip()):
             rows.append(Sentence(table.start + offset + len(line) - len(line.lstrip()), line.strip()))
         offset += len(line) + 1
     return rows
