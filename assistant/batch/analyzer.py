@@ -11,14 +11,27 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
+from assistant.batch.candidates import Candidate, case_candidates
 from assistant.batch.cases import BatchJob, CaseSpec
 from assistant.batch.fields import ExtractionSchema, FieldSpec
-from assistant.batch.reader import CaseReader
-from assistant.batch.results import BatchResult, CaseResult, CellResult
+from assistant.batch.reader import CaseReader, Located
+from assistant.batch.results import BatchResult, CaseResult, CellResult, CellValue
+from assistant.batch.selection import (
+    DOCUMENT_LETTERS,
+    NONE_CHOICE,
+    Confidence,
+    FieldChoices,
+    Ranked,
+    choice_lines,
+    choice_schema,
+    confidence,
+    rank,
+)
 from assistant.batch.workspace import CaseWorkspace, PreparedCase, PreparedCases
 from assistant.settings import BatchSettings
 from assistant.shared.jobs import JobContext
@@ -32,6 +45,10 @@ logger = logging.getLogger(__name__)
 _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
 _VALUE_CHARS = 160
 _EVIDENCE_CHARS = 160
+_SELECT_TOKENS_PER_FIELD = 40  # a value as written, or {"antwort": …, "zeile": …}
+_OPTION_REVIEW = "Die Unterlagen nennen diese Option; die Auswahl des Modells weicht ab."
+_FREE_REVIEW = "Frei formulierter Wert ohne Kandidaten in den Unterlagen."
+_NEGATION = re.compile(r"\b(?:nein|nicht|kein\w*|ohne)\b|☐\s*ja|☒\s*nein|\[\s*\]\s*ja|\[x\]\s*nein", re.IGNORECASE)
 _PASSAGE_CHARS = 1500  # about one passage: how many fit the case budget per field
 Answers = dict[str, object]  # the model's JSON object: field name → value, or {antwort, beleg}
 
@@ -72,6 +89,7 @@ class BatchAnalyzer:
         self.settings = settings
         self.workspace = workspace
         self.system_prompt = load_prompt("batch_system")
+        self.select_prompt = load_prompt("batch_select_system")
 
     def run(self, context: JobContext, job: BatchJob) -> BatchResult:
         cases = job.cases
@@ -104,29 +122,92 @@ class BatchAnalyzer:
     def extract(
         self, schema: ExtractionSchema, reader: CaseReader, index: SearchIndex, doc_ids: list[str]
     ) -> list[CellResult]:
-        """All fields of one case: one constrained LLM call per group of fields, each value located or empty."""
+        """All fields of one case. The case's candidates are ranked per field and the model selects one per field
+        (or none) in one constrained call; a text field with no candidate is written freely and located."""
+        candidates = case_candidates(reader.store, doc_ids)
+        choices = [rank(spec, candidates) for spec in schema.felder]
+        offered = [entry for entry in choices if entry.ranked]
+        selected = self._select(reader, offered) if offered else {}
+        free = [entry.spec for entry in choices if not entry.ranked and entry.spec.typ == "text"]
+        written = self._write(reader, free, index, doc_ids) if free else {}
         cells: list[CellResult] = []
-        size = self.settings.fields_per_call
-        for start in range(0, len(schema.felder), size):
-            fields = schema.felder[start : start + size]
-            documents = self._case_text(reader, fields, index, doc_ids)
-            prompt = load_prompt("batch_extract").format(fields=_field_lines(fields), documents=documents)
-            messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
-            raw = self.chat_model.complete(
-                messages,
-                max_tokens=self.settings.answer_tokens_per_field * len(fields),
-                json_schema=response_schema(fields),
-            )
-            answers = _parse_answers(raw)
-            cells.extend(self._cell(spec, answers.get(spec.name), reader) for spec in fields)
+        for entry in choices:
+            if entry.spec.name in written:
+                cells.append(written[entry.spec.name])
+            else:
+                cells.append(self._chosen_cell(entry, selected.get(entry.spec.name), reader))
         return cells
+
+    def _select(self, reader: CaseReader, offered: list[FieldChoices]) -> Answers:
+        prompt = load_prompt("batch_select").format(
+            documents=_document_list(reader), fields=choice_lines(offered, [d.doc_id for d in reader.documents])
+        )
+        messages = [ChatMessage("system", self.select_prompt), ChatMessage("user", prompt)]
+        raw = self.chat_model.complete(
+            messages, max_tokens=_SELECT_TOKENS_PER_FIELD * len(offered), json_schema=choice_schema(offered)
+        )
+        return _parse_answers(raw)
+
+    def _chosen_cell(self, entry: FieldChoices, answer: object, reader: CaseReader) -> CellResult:
+        spec = entry.spec
+        key, reply = (answer.get("zeile"), answer.get("antwort")) if isinstance(answer, dict) else (answer, None)
+        declined = key in (None, NONE_CHOICE) or reply == NONE_CHOICE
+        chosen = None if declined else entry.get(str(key))
+        sure, reason = confidence(entry, chosen)
+        if entry.evident is not None:  # the documents name one option: it decides, the model's choice checks it
+            option, line = entry.evident
+            agrees = reply == option
+            chosen, reply = Ranked(line, 1.0, option), option
+            sure, reason = ("sicher", "") if agrees and not line.ocr else ("prüfen", _OPTION_REVIEW)
+        if chosen is None:
+            return CellResult(field=spec.name, status="nicht_gefunden", confidence=sure, review=reason)
+        candidate = chosen.candidate
+        value: CellValue = chosen.value
+        if spec.typ == "janein":
+            value, sure, reason = _yes_no(str(reply), candidate, sure, reason)
+        elif spec.typ == "auswahl":
+            value = str(reply)
+            sure, reason = _option_check(value, candidate, sure, reason)
+        located = Located(value, candidate.raw, candidate.doc_id, candidate.start, candidate.end)
+        return CellResult(
+            field=spec.name,
+            status="gefunden",
+            value=value,
+            raw=" ".join(candidate.raw.split()),
+            unit=spec.einheit,
+            confidence=sure,
+            review=reason,
+            citation=reader.citation(located),
+        )
+
+    def _write(
+        self, reader: CaseReader, fields: list[FieldSpec], index: SearchIndex, doc_ids: list[str]
+    ) -> dict[str, CellResult]:
+        """Text fields no candidate fits ("mein Beagle-Mischling Bruno"): written by the model as before and kept
+        only where located in the text; always to be checked."""
+        documents = self._case_text(reader, fields, index, doc_ids)
+        prompt = load_prompt("batch_extract").format(fields=_field_lines(fields), documents=documents)
+        messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
+        raw = self.chat_model.complete(
+            messages,
+            max_tokens=self.settings.answer_tokens_per_field * len(fields),
+            json_schema=response_schema(fields),
+        )
+        answers = _parse_answers(raw)
+        return {spec.name: self._cell(spec, answers.get(spec.name), reader) for spec in fields}
 
     def _cell(self, spec: FieldSpec, answer: object, reader: CaseReader) -> CellResult:
         located = reader.locate(spec, answer)
         if located is None:
-            return CellResult(field=spec.name, status="nicht_gefunden")
+            return CellResult(field=spec.name, status="nicht_gefunden", confidence="prüfen", review=_FREE_REVIEW)
         return CellResult(
-            field=spec.name, status="gefunden", value=located.value, raw=located.raw, citation=reader.citation(located)
+            field=spec.name,
+            status="gefunden",
+            value=located.value,
+            raw=located.raw,
+            confidence="prüfen",
+            review=_FREE_REVIEW,
+            citation=reader.citation(located),
         )
 
     def _case_text(self, reader: CaseReader, fields: list[FieldSpec], index: SearchIndex, doc_ids: list[str]) -> str:
@@ -150,6 +231,32 @@ class BatchAnalyzer:
             used += len(hit.text)
         chosen.sort(key=lambda h: (h.doc_id, h.char_start))
         return "\n\n".join(f"Dokument „{h.title}“, Seite {h.page_start}:\n{h.text}" for h in chosen)
+
+
+def _document_list(reader: CaseReader) -> str:
+    return "\n".join(
+        f"{letter}: „{document.title}“ ({document.source.rsplit('/', 1)[-1]})"
+        for letter, document in zip(DOCUMENT_LETTERS, reader.documents, strict=False)
+    )
+
+
+def _yes_no(reply: str, line: Candidate, sure: Confidence, reason: str) -> tuple[bool, Confidence, str]:
+    """The answer of a yes/no field, read against its deciding line: a labelled "…: nein" decides by itself;
+    where the model and the line's wording disagree, the cell is to be checked."""
+    says_no = bool(_NEGATION.search(line.raw))
+    if line.labelled and re.search(r"[:|?]\s*(?:ja|nein)\s*$", line.raw, re.IGNORECASE):
+        return not says_no, sure, reason
+    if (reply == "nein") != says_no:
+        return reply == "ja", "prüfen", "Antwort und Wortlaut der Fundstelle stimmen nicht sicher überein."
+    return reply == "ja", sure, reason
+
+
+def _option_check(option: str, line: Candidate, sure: Confidence, reason: str) -> tuple[Confidence, str]:
+    """A choice is sure only where its own words stand in the deciding line ("Abfallgebühren")."""
+    words = {word for word in re.findall(r"\w{4,}", option.casefold())}
+    if sure == "sicher" and not (words and all(word[:-2] in line.raw.casefold() for word in words)):
+        return "prüfen", "Die gewählte Option steht nicht wörtlich in der Fundstelle."
+    return sure, reason
 
 
 def _parse_answers(raw: str) -> Answers:

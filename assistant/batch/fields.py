@@ -9,10 +9,11 @@ from typing import Any, Literal, Self
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from assistant.batch.values import KNOWN_UNITS, unit_of
 from assistant.shared.errors import BatchError, InvalidInput, validation_problems
 from ingest.safe_yaml import UnsafeYamlError, load_yaml
 
-FieldType = Literal["text", "datum", "betrag", "janein", "auswahl"]
+FieldType = Literal["text", "datum", "betrag", "zahl", "janein", "auswahl"]
 
 
 class FieldSpec(BaseModel):
@@ -23,11 +24,18 @@ class FieldSpec(BaseModel):
     typ: FieldType = "text"
     optionen: list[str] = Field(default_factory=list, description="Allowed answers for typ 'auswahl'.")
     hinweis: str = Field("", max_length=300, description="Optional hint where or how the value is written.")
+    einheit: str = Field(
+        "", max_length=20, description="Unit of a 'zahl' field (m², m, km, Stück, %, …); values are converted to it."
+    )
 
     @model_validator(mode="after")
     def _choice_has_options(self) -> Self:
         if self.typ == "auswahl" and len(self.optionen) < 2:
             raise InvalidInput(f"Feld „{self.name}“: Eine Auswahl braucht mindestens zwei Optionen.")
+        if self.einheit and self.typ != "zahl":
+            raise InvalidInput(f"Feld „{self.name}“: Eine Einheit gibt es nur beim Typ „zahl“.")
+        if self.einheit and unit_of(self.einheit) is None:
+            raise InvalidInput(f"Feld „{self.name}“: Die Einheit „{self.einheit}“ ist unbekannt ({KNOWN_UNITS}).")
         return self
 
 

@@ -20,6 +20,11 @@ class CellResult(BaseModel):
     status: Literal["gefunden", "nicht_gefunden"]
     value: CellValue = None
     raw: str = Field("", description="The value as written in the document.")
+    unit: str = Field("", description="Unit of a 'zahl' value (the field's einheit).")
+    confidence: Literal["sicher", "prüfen"] = Field(
+        "prüfen", description="'sicher' where nothing competed with the value; 'prüfen' for the clerk to review."
+    )
+    review: str = Field("", description="Why the cell is to be reviewed (German).")
     citation: Citation | None = None
 
 

@@ -1,8 +1,10 @@
-"""German dates and euro amounts: parse a value as written ("3.4.25", "12. März 2025", "EUR 1.234,50") and find
-every such expression in a text, so an extracted value can be located (and thereby verified) in its document."""
+"""German dates, euro amounts and measured numbers: parse a value as written ("3.4.25", "12. März 2025",
+"EUR 1.234,50", "12,5 Quadratmeter", "ca. 4 m x 2,5 m", "zwei Container") and find every such expression in a text,
+so each can be offered as a candidate and cited where it stands."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -100,3 +102,131 @@ def parse_amount(text: str) -> float | None:
     if re.fullmatch(r"-?\d+\.\d{1,2}", plain):  # "1234.5" as a model may write it
         return round(float(plain), 2)
     return next((float(found.value) for found in find_amounts(plain) if isinstance(found.value, float)), None)
+
+
+# --- numbers with units ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Unit:
+    """A unit a number is measured in: its display name, what it measures and its factor to that base unit."""
+
+    name: str
+    dimension: str
+    factor: float = 1.0
+
+
+_UNIT_SPELLINGS: dict[str, Unit] = {}
+for _unit, _spellings in {
+    Unit("m²", "fläche"): ("m²", "m2", "qm", "quadratmeter", "quadratmetern"),
+    Unit("ha", "fläche", 10_000): ("ha", "hektar"),
+    Unit("m", "länge"): ("m", "meter", "metern", "lfm", "lfd. m"),
+    Unit("cm", "länge", 0.01): ("cm", "zentimeter", "zentimetern"),
+    Unit("mm", "länge", 0.001): ("mm", "millimeter", "millimetern"),
+    Unit("km", "länge", 1000): ("km", "kilometer", "kilometern"),
+    Unit("m³", "volumen", 1000): ("m³", "m3", "cbm", "kubikmeter"),
+    Unit("l", "volumen"): ("l", "liter", "litern"),
+    Unit("kg", "masse"): ("kg", "kilogramm"),
+    Unit("t", "masse", 1000): ("t", "tonne", "tonnen"),
+    Unit("%", "anteil"): ("%", "prozent"),
+    Unit("Stück", "anzahl"): ("stück", "stk", "stk."),
+    Unit("Tage", "dauer"): ("tag", "tage", "tagen", "kalendertage", "kalendertagen"),
+    Unit("Wochen", "dauer", 7): ("woche", "wochen"),
+    Unit("Monate", "monate"): ("monat", "monate", "monaten"),
+}.items():
+    for _spelling in _spellings:
+        _UNIT_SPELLINGS[_spelling] = _unit
+KNOWN_UNITS = "m², ha, m, cm, mm, km, m³, l, kg, t, %, Stück, Tage, Wochen, Monate"
+NUMBER_WORDS = {
+    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+    "zehn": 10, "elf": 11, "zwölf": 12,
+}  # fmt: skip
+_NUMBER = r"(?<![\d.,/-])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)"
+_UNIT_WORD = "|".join(re.escape(s) for s in sorted(_UNIT_SPELLINGS, key=len, reverse=True))
+_UNIT_AFTER = rf"\s?(?P<unit>{_UNIT_WORD})(?![\wäöüß²³])"
+_LENGTH_UNIT = r"\s?(?:m|cm|mm|meter)(?![\wäöüß²³])"
+_PRODUCT = re.compile(
+    rf"(?P<a>{_NUMBER})(?P<unit_a>{_LENGTH_UNIT})?\s?[x×*]\s?(?P<b>{_NUMBER})(?P<unit_b>{_LENGTH_UNIT})", re.IGNORECASE
+)
+# "Länge 6,00 m, Breite 1,20 m": an area given by its sides
+_SIDES = re.compile(
+    rf"länge:?\s*(?P<a>{_NUMBER})(?P<unit_a>{_LENGTH_UNIT})[,;]?\s*(?:und\s+|x\s+)?breite:?\s*"
+    rf"(?P<b>{_NUMBER})(?P<unit_b>{_LENGTH_UNIT})",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(rf"(?P<number>{_NUMBER}){_UNIT_AFTER}", re.IGNORECASE)
+_COUNTED = re.compile(
+    rf"(?P<number>(?<![\d.,/-])\d{{1,4}}(?:,\d+)?(?![\d]|[.,]\d)|\b(?:{'|'.join(NUMBER_WORDS)})\b)"
+    r"[ \t](?P<noun>[A-ZÄÖÜ][a-zäöüß-]{2,})",
+    re.IGNORECASE,
+)
+_NOT_COUNTED = set(MONTHS) | {"uhr", "euro", "eur", "jahr", "jahre", "jahren", "seite", "seiten", "abs", "nr"}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number in a text with what it measures: a unit ("12,5 m²"), or the noun it counts ("4 Tische")."""
+
+    value: float
+    start: int
+    end: int
+    unit: Unit | None = None
+    noun: str = ""
+
+
+def unit_of(text: str) -> Unit | None:
+    """The unit spelled ``text`` ("qm", "Quadratmeter", "m²"), or None."""
+    return _UNIT_SPELLINGS.get(text.strip().casefold())
+
+
+def parse_number(text: str) -> float | None:
+    """A German number as written ("1.234,5", "12", "zwei")."""
+    word = text.strip().casefold()
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", word):
+        return None
+    return float(word.replace(".", "").replace(",", "."))
+
+
+def _length_unit(text: str | None) -> Unit:
+    return unit_of(text or "") or _UNIT_SPELLINGS["m"]
+
+
+def find_measures(text: str) -> Iterator[Measure]:
+    """Every measured or counted number: "30 qm", "150 cm", "ca. 4 m x 2,5 m" (an area of 10 m²), "drei Tische"."""
+    taken: list[tuple[int, int]] = []
+    for match in itertools.chain(_PRODUCT.finditer(text), _SIDES.finditer(text)):
+        unit_b = _length_unit(match["unit_b"])
+        unit_a = _length_unit(match["unit_a"]) if match["unit_a"] else unit_b
+        a, b = parse_number(match["a"]), parse_number(match["b"])
+        if a is not None and b is not None:
+            area = round(a * unit_a.factor * b * unit_b.factor, 4)
+            taken.append((match.start(), match.end()))
+            yield Measure(area, match.start(), match.end(), _UNIT_SPELLINGS["m²"])
+    for match in _MEASURE.finditer(text):
+        number = parse_number(match["number"])
+        if number is not None and not _inside(match.start(), taken):
+            taken.append((match.start(), match.end()))
+            yield Measure(number, match.start(), match.end(), unit_of(match["unit"]))
+    for match in _COUNTED.finditer(text):
+        number = parse_number(match["number"])
+        noun = match["noun"]
+        if number is None or noun.casefold() in _NOT_COUNTED or _inside(match.start(), taken):
+            continue
+        if unit_of(noun) is None and noun[0].isupper():
+            yield Measure(number, match.start(), match.end(), noun=noun)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def in_unit(measure: Measure, unit: Unit | None) -> float | None:
+    """The measure's value in the field's unit (150 cm in m: 1.5); None where it measures something else.
+    A field without a unit takes any number; a count ("Stück") takes numbers of counted things."""
+    if unit is None:
+        return measure.value
+    if unit.dimension == "anzahl":
+        return measure.value if measure.noun or (measure.unit and measure.unit.dimension == "anzahl") else None
+    if measure.unit is None or measure.unit.dimension != unit.dimension:
+        return None
+    return round(measure.value * measure.unit.factor / unit.factor, 4)

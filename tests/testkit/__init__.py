@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.settings import JobSettings, ServerSettings, Settings
+from ingest.passage_store import PassageStore, StoredDocument
 from ingest.settings import IngestSettings
-from ingest.types import SearchHit
+from ingest.types import LoadedDocument, Page, Passage, SearchHit, join_pages
 from models.settings import LlmSettings
 
 PROJECT = Path(__file__).parents[2]
@@ -53,3 +56,32 @@ def sse_events(body: str) -> list[tuple[str, dict[str, Any]]]:
         lines = dict(line.split(": ", 1) for line in block.splitlines())
         events.append((lines["event"], json.loads(lines["data"])))
     return events
+
+
+def store_document(store: PassageStore, doc_id: str, title: str, pages: list[str]) -> None:
+    """Write a document as the ingest pipeline would: its pages, one passage per page, zero embeddings."""
+    loaded = LoadedDocument(
+        path=Path(f"/akten/{doc_id}.pdf"),
+        format="pdf",
+        title=title,
+        pages=[Page(number, text) for number, text in enumerate(pages, start=1)],
+    )
+    full_text, starts = join_pages(loaded.pages)
+    passages = [
+        Passage(doc_id, ordinal, text, text, ordinal + 1, ordinal + 1, "", "", start, start + len(text))
+        for ordinal, (text, start) in enumerate(zip(pages, starts, strict=True))
+    ]
+    stored = StoredDocument(
+        doc_id=doc_id,
+        path=str(loaded.path),
+        source=f"akten/{doc_id}.pdf",
+        title=title,
+        format="pdf",
+        content_hash=f"hash-{doc_id}",
+        size_bytes=len(full_text.encode()),
+        page_count=len(pages),
+        ocr_pages=0,
+        metadata={},
+        ingested_at="2025-04-07T09:00:00+00:00",
+    )
+    store.replace_document(stored, loaded, passages, np.zeros((len(passages), 8), dtype=np.float32))

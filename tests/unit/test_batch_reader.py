@@ -4,17 +4,15 @@ over a real SQLite passage store: no LLM, no embedder."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from assistant.batch.fields import FieldSpec
 from assistant.batch.reader import CaseReader, Located
 from assistant.batch.results import CellValue
-from ingest.passage_store import PassageStore, StoredDocument
-from ingest.types import LoadedDocument, Page, Passage, join_pages
+from ingest.passage_store import PassageStore
+from testkit import store_document
 
 # --- the case files ------------------------------------------------------------------------------------------
 
@@ -121,40 +119,11 @@ DOCUMENTS = {
 }
 
 
-def add_document(store: PassageStore, doc_id: str, title: str, pages: list[str]) -> None:
-    """Write a document as the ingest pipeline would: its pages, one passage per page, zero embeddings."""
-    loaded = LoadedDocument(
-        path=Path(f"/akten/{doc_id}.pdf"),
-        format="pdf",
-        title=title,
-        pages=[Page(number, text) for number, text in enumerate(pages, start=1)],
-    )
-    full_text, starts = join_pages(loaded.pages)
-    passages = [
-        Passage(doc_id, ordinal, text, text, ordinal + 1, ordinal + 1, "", "", start, start + len(text))
-        for ordinal, (text, start) in enumerate(zip(pages, starts, strict=True))
-    ]
-    stored = StoredDocument(
-        doc_id=doc_id,
-        path=str(loaded.path),
-        source=f"akten/{doc_id}.pdf",
-        title=title,
-        format="pdf",
-        content_hash=f"hash-{doc_id}",
-        size_bytes=len(full_text.encode()),
-        page_count=len(pages),
-        ocr_pages=0,
-        metadata={},
-        ingested_at="2025-04-07T09:00:00+00:00",
-    )
-    store.replace_document(stored, loaded, passages, np.zeros((len(passages), 8), dtype=np.float32))
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PassageStore]:
     passage_store = PassageStore(tmp_path_factory.mktemp("case-store") / "passages.sqlite")
     for doc_id, (title, pages) in DOCUMENTS.items():
-        add_document(passage_store, doc_id, title, pages)
+        store_document(passage_store, doc_id, title, pages)
     passage_store.commit()
     yield passage_store
     passage_store.close()

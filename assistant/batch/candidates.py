@@ -1,0 +1,456 @@
+"""Candidates: every value of a case a field could take, built deterministically before the model runs.
+
+Per case: every date, euro amount, measured or counted number, labelled form value ("Rasse: Mops", or its label
+on the line above), name, address and file number, and every line or sentence that may decide a yes/no or choice
+field, each with the words that say what it is (its label context). The model then only selects among them
+(``selection``), so what it selects stands in the document by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.batch.values import Measure, find_amounts, find_dates, find_measures, parse_number, unit_of
+from ingest.passage_store import PassageStore
+from ingest.types import PAGE_SEPARATOR
+from ingest.units import passage_units
+
+CandidateKind = Literal["datum", "betrag", "zahl", "text", "zeile"]
+TextSort = Literal["wert", "name", "anschrift", "zeichen"]
+KEY_PREFIX: dict[CandidateKind, str] = {"datum": "D", "betrag": "B", "zahl": "N", "text": "T", "zeile": "Z"}
+
+_LINE = re.compile(r"[^\n]+")
+_CONTEXT_CHARS = 150
+_NEAR_WORDS = 5  # in running text, the words before a value are its label ("lebt seit dem")
+_LABEL_WORDS = 8  # a label is short: "Beginn der Haltung", "Anzahl der Hunde im Haushalt (einschließlich …)"
+_SEPARATOR = re.compile(r"\s*(?::|\||\?)\s*")  # "Label: Wert", "Label | Wert" (DOCX table), "Frage? ja"
+_EMPTY_VALUE = re.compile(r"^[\s–—\-_./]*$|^(?:entfällt|keine angabe|k\. ?a\.)$", re.IGNORECASE)
+_STREET_SUFFIX = (
+    r"(?:straße|str\.|weg|allee|platz|gasse|ring|damm|ufer|markt|steig|pfad|chaussee|zeile|hof|berg|garten|"
+    r"anger|promenade|wall|graben|brücke|kamp|feld|stieg|winkel|höhe|park|tor|bogen|kai|deich|zug|bach|acker)"
+)
+_STREET = rf"(?:[A-ZÄÖÜ][\wäöüß.\-]* )*?[A-ZÄÖÜ]?[\wäöüß.\-]*{_STREET_SUFFIX} \d{{1,4}}\s?[a-zA-Z]?(?:[-/]\d{{1,4}})?"
+_PLACE = r"\d{5} [A-ZÄÖÜ][\wäöüß.\-]*(?:[ \-][A-ZÄÖÜ(][\wäöüß.\-)]*)*"
+_ADDRESS = re.compile(rf"(?<![\w-])(?P<street>{_STREET})(?:\s*[,·]\s*|\s*\n\s*|\s+)(?P<place>{_PLACE})")
+_STREET_ONLY = re.compile(rf"(?<![\w-]){_STREET}(?![\w])")
+_SALUTATION = re.compile(
+    r"\b(?:Frau|Herrn?|Familie|Eheleute)\s+"
+    r"(?P<name>(?:(?:Dr\.|Prof\.) )?[A-ZÄÖÜ][\wäöüß\-]+(?: [A-ZÄÖÜ][\wäöüß\-]+){0,3})"
+)
+_FIRM = re.compile(
+    r"(?P<name>(?:[A-ZÄÖÜ&][\wäöüß&.\-]* ){1,5}(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|GbR|e\.\s?V\.|eG|mbH|UG"
+    r"(?:\s\(haftungsbeschränkt\))?|WEG|Wohnungseigentümergemeinschaft\s[\wäöüß\-]+(?:\s\d+\w?)?))"
+)
+_PERSON_LINE = re.compile(r"^(?:(?:Dr\.|Prof\.)\s)?[A-ZÄÖÜ][a-zäöüß]+(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+){1,3}$")
+_FILE_NUMBER = re.compile(
+    r"(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d)[A-Za-z0-9ÄÖÜäöü]{1,8}(?:[./-][A-Za-z0-9ÄÖÜäöü]{1,8}){1,6}(?![\w/-]|\.\w)"
+)
+_UNIT_IN_LABEL = re.compile(r"\(\s*(?:in\s+)?(?P<unit>[^\s()]{1,12})\s*\)|\bin\s+(?P<unit2>m²|qm|m|cm|km|%|stück)\b")
+_GREETING = re.compile(r"mit freundlichen grüßen|hochachtungsvoll|unterschrift", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One value of a case with where it stands and what the document says about it."""
+
+    key: str  # short id shown to the model: "D3", "T12"
+    kind: CandidateKind
+    value: str | float  # a date in ISO form, an amount in euro, text as written; a measure is in ``measure``
+    raw: str  # as written in the document
+    doc_id: str
+    start: int
+    end: int
+    label: str  # the label that names the value: text before it on its line, or the line above
+    context: str  # the value in its line or sentence, shortened, as the model sees it
+    labelled: bool  # a form label names the value ("Beginn der Haltung: 01.04.2025")
+    ocr: bool
+    page: int
+    sort: TextSort = "wert"
+    measure: Measure | None = None
+
+    @property
+    def sorts(self) -> frozenset[TextSort]:
+        """What a text value looks like besides how it was found: a labelled "Aylin Demir" is also a name."""
+        value = str(self.value)
+        looks: set[TextSort] = {self.sort}
+        if _PERSON_LINE.match(value) or _FIRM.fullmatch(value) or _SALUTATION.fullmatch(value):
+            looks.add("name")
+        if _ADDRESS.fullmatch(value) or _STREET_ONLY.fullmatch(value):
+            looks.add("anschrift")
+        if _FILE_NUMBER.fullmatch(value):
+            looks.add("zeichen")
+        return frozenset(looks)
+
+
+@dataclass
+class CaseCandidates:
+    """Every candidate of one case, by kind, in document order."""
+
+    by_kind: dict[CandidateKind, list[Candidate]] = field(default_factory=dict)
+
+    def of(self, kind: CandidateKind) -> list[Candidate]:
+        return self.by_kind.get(kind, [])
+
+    def get(self, key: str) -> Candidate | None:
+        return next((c for kind in self.by_kind.values() for c in kind if c.key == key), None)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+class _DocumentText:
+    """One document's stored text with its lines and pages, for label lookup."""
+
+    def __init__(self, doc_id: str, text: str, pages: list[tuple[int, int, bool]]) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.pages = pages  # (char_start, number, ocr)
+        self.lines = [_Line(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+        self.units = passage_units(text)
+
+    def page(self, offset: int) -> tuple[int, bool]:
+        number, ocr = 1, False
+        for start, page_number, page_ocr in self.pages:
+            if start <= offset:
+                number, ocr = page_number, page_ocr
+        return number, ocr
+
+    def line_at(self, offset: int) -> int:
+        low, high = 0, len(self.lines) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.lines[middle].start <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def label(self, start: int, end: int) -> tuple[str, bool]:
+        """The label of the value at [start, end): the text before it on its line ("Jahressteuer:"), or, when the
+        value stands (nearly) alone, the line above it (a form or table label). Whether it is a form label."""
+        line = self.lines[self.line_at(start)]
+        before = self.text[line.start : start].strip()
+        if re.search(r"[:|?]\s*$", before) and len(before.split()) <= _LABEL_WORDS * 2:
+            return before, True
+        if before:  # a value inside running text: the words just before it say what it is
+            return " ".join(before.split()[-_NEAR_WORDS:]), False
+        number = self.line_at(start)
+        if number == 0:
+            return "", False
+        above = self.lines[number - 1].text.strip()
+        is_label = above.endswith((":", "?")) or (
+            len(above.split()) <= _LABEL_WORDS and not above.endswith(".") and not _has_date(above)
+        )
+        return above, above.endswith((":", "?", "|")) or (is_label and len(self.text[start : line.end].split()) <= 6)
+
+    def context(self, start: int, end: int, label: str, labelled: bool) -> str:
+        """What the model reads about a value: label and value line for a form, else its sentence, shortened."""
+        line = self.lines[self.line_at(start)]
+        if labelled:
+            value_line = self.text[line.start : line.end].strip()
+            shown = value_line if label and label in value_line else f"{label} {value_line}".strip()
+            return _shorten_around(shown, self.text[start:end])
+        unit = next((u for u in self.units if u.span.start <= start < u.span.start + len(u.span.text)), None)
+        return _shorten_around(unit.text() if unit else line.text, self.text[start:end])
+
+
+def _shorten_around(text: str, value: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _CONTEXT_CHARS:
+        return text
+    value = " ".join(value.split())
+    at = max(text.find(value), 0)
+    start = max(0, min(at - _CONTEXT_CHARS // 2, len(text) - _CONTEXT_CHARS))
+    snippet = text[start : start + _CONTEXT_CHARS]
+    return ("…" if start else "") + snippet.strip() + ("…" if start + _CONTEXT_CHARS < len(text) else "")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.found: dict[CandidateKind, list[Candidate]] = {}
+        self.spans: set[tuple[CandidateKind, str, int, int, str]] = set()
+
+    def add(
+        self,
+        document: _DocumentText,
+        kind: CandidateKind,
+        start: int,
+        end: int,
+        value: str | float,
+        *,
+        sort: TextSort = "wert",
+        measure: Measure | None = None,
+        label: tuple[str, bool] | None = None,
+    ) -> None:
+        raw = document.text[start:end]
+        span = (kind, document.doc_id, start, end, str(value))
+        if span in self.spans or not raw.strip():
+            return
+        self.spans.add(span)
+        label_text, labelled = label if label is not None else document.label(start, end)
+        page, ocr = document.page(start)
+        entries = self.found.setdefault(kind, [])
+        entries.append(
+            Candidate(
+                key=f"{KEY_PREFIX[kind]}{len(entries) + 1}",
+                kind=kind,
+                value=value,
+                raw=raw,
+                doc_id=document.doc_id,
+                start=start,
+                end=end,
+                label=label_text,
+                context=_shorten_around(str(value), raw)
+                if kind == "zeile"
+                else document.context(start, end, label_text, labelled),
+                labelled=labelled,
+                ocr=ocr,
+                page=page,
+                sort=sort,
+                measure=measure,
+            )
+        )
+
+
+def case_candidates(store: PassageStore, doc_ids: list[str]) -> CaseCandidates:
+    """Every candidate of the case's documents, in document order."""
+    builder = _Builder()
+    for doc_id in doc_ids:
+        pages = store.pages(doc_id)
+        text = PAGE_SEPARATOR.join(page.text for page in pages)
+        document = _DocumentText(doc_id, text, [(page.char_start, page.number, page.ocr) for page in pages])
+        _typed_values(builder, document)
+        _labelled_values(builder, document)
+        _named_values(builder, document)
+        _deciding_lines(builder, document)
+    return CaseCandidates(builder.found)
+
+
+def _typed_values(builder: _Builder, document: _DocumentText) -> None:
+    text = document.text
+    dates = list(find_dates(text))
+    for found in dates:
+        builder.add(document, "datum", found.start, found.end, str(getattr(found.value, "isoformat", str)()))
+    for found in find_amounts(text):
+        if found.marked and not any(d.start <= found.start < d.end for d in dates):
+            builder.add(document, "betrag", found.start, found.end, float(found.value))  # type: ignore[arg-type]
+    for measure in find_measures(text):
+        builder.add(document, "zahl", measure.start, measure.end, measure.value, measure=measure)
+
+
+def _labelled_values(builder: _Builder, document: _DocumentText) -> None:
+    """Form values: "Label: Wert" on one line, or "Label:" with the value on the next line."""
+    lines = document.lines
+    previous: _Span | None = None
+    for number, line in enumerate(lines):
+        split = _label_split(line.text)
+        if split is not None:
+            label, value_at = split
+            start, end = line.start + value_at, line.end
+        elif line.text.rstrip().endswith(":") and number + 1 < len(lines):
+            label = line.text.strip().rstrip(":")
+            following = lines[number + 1]
+            if _label_split(following.text) is not None or following.text.rstrip().endswith(":"):
+                continue
+            start, end = following.start, following.end
+        else:
+            continue
+        start, end = _trimmed(document.text, start, end)
+        if not _EMPTY_VALUE.match(document.text[start:end]):
+            _labelled_value(builder, document, label, start, end)
+            previous = _joined_address(builder, document, label, start, end, previous)
+
+
+_Span = tuple[str, int, int]  # label, start, end of the previous labelled value
+
+
+def _joined_address(
+    builder: _Builder, document: _DocumentText, label: str, start: int, end: int, previous: _Span | None
+) -> _Span:
+    """A form that asks street and place on two lines ("Straße, Hausnummer: Fliederweg 5", "PLZ, Ort: 91632
+    Eschenbrunn") also offers the whole address."""
+    value = document.text[start:end]
+    if previous is not None and re.fullmatch(_PLACE, value.strip()):
+        street_label, street_start, street_end = previous
+        street = document.text[street_start:street_end]
+        if _STREET_ONLY.fullmatch(street.strip()):
+            builder.add(
+                document,
+                "text",
+                street_start,
+                end,
+                f"{street.strip()}, {value.strip()}",
+                sort="anschrift",
+                label=(street_label, True),
+            )
+    return label, start, end
+
+
+def _labelled_value(builder: _Builder, document: _DocumentText, label: str, start: int, end: int) -> None:
+    """A labelled value as text (also each part of "„Kalle“, Deutscher Schäferhund, Rüde"), and as a number when
+    it is one ("Anzahl der Hunde im Haushalt: 1", "Breite (in m): 1,50")."""
+    value = document.text[start:end]
+    context = (label, True)
+    if not _only_number_or_date(value):
+        builder.add(document, "text", start, end, value, label=context)
+        parts = list(re.finditer(r"[^,;·]+(?:,(?=\S)[^,;·]*)*", value))
+        if len(parts) > 1 and not _ADDRESS.search(value):
+            for part in parts:
+                part_start, part_end = _trimmed(document.text, start + part.start(), start + part.end())
+                if part_end - part_start >= 3 and not _only_number_or_date(document.text[part_start:part_end]):
+                    builder.add(
+                        document, "text", part_start, part_end, document.text[part_start:part_end], label=context
+                    )
+    number_text = re.match(r"\s*([\d.,]+|\w+)", value)
+    number = parse_number(number_text.group(1)) if number_text else None
+    if number is not None and not _has_date(value) and not _PHONE_LABEL.search(label) and "€" not in value:
+        unit_match = _UNIT_IN_LABEL.search(label)
+        unit = unit_of((unit_match["unit"] or unit_match["unit2"] or "") if unit_match else "")
+        measure = Measure(number, start, end, unit, noun="" if unit else "Stück")
+        number_end = start + number_text.end() if number_text else end
+        builder.add(document, "zahl", start, number_end, number, measure=measure, label=context)
+
+
+def _only_number_or_date(value: str) -> bool:
+    return bool(re.fullmatch(r"[\d\s.,:/€%-]*(?:EUR|Euro|Uhr)?", value.strip(), re.IGNORECASE)) or (
+        _has_date(value) and len(value.split()) <= 3
+    )
+
+
+def _label_split(line: str) -> tuple[str, int] | None:
+    """A form line's label and where its value starts, or None for running text."""
+    match = _SEPARATOR.search(line)
+    if match is None or match.end() >= len(line.rstrip()):
+        return None
+    label = line[: match.start()].strip()
+    if not label or len(label.split()) > _LABEL_WORDS * 2 or label.endswith(("http", "https")):
+        return None
+    if match.group(0).strip() == "?" and len(line[match.end() :].split()) > 3:
+        return None  # a question in running text, not a form question with its answer
+    if match.group(0).strip() == ":" and re.match(r"\d", line[match.end() :]) and re.search(r"\d$", label):
+        return None  # a time of day ("10:40 Uhr")
+    return label, match.end()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in ' \t|„"(':
+        start += 1
+    while end > start and text[end - 1] in ' \t|.,;"“)':
+        end -= 1
+    return start, end
+
+
+def _named_values(builder: _Builder, document: _DocumentText) -> None:
+    """Names, addresses and file numbers wherever they stand (letters have no form labels)."""
+    text = document.text
+    for match in _ADDRESS.finditer(text):
+        street, place = " ".join(match["street"].split()), " ".join(match["place"].split())
+        builder.add(document, "text", match.start(), match.end(), f"{street}, {place}", sort="anschrift")
+        line = document.lines[document.line_at(match.start())]
+        sender = re.fullmatch(r"\s*(?P<name>[^·,|]{5,60}?)\s*[·,|]\s*", text[line.start : match.start()])
+        if sender and _looks_like_name(sender["name"]) and _PERSON_OR_FIRM.match(sender["name"]):
+            start = line.start + sender.start("name")
+            builder.add(document, "text", start, start + len(sender["name"]), sender["name"], sort="name")
+    for match in _STREET_ONLY.finditer(text):
+        builder.add(document, "text", match.start(), match.end(), match.group(0), sort="anschrift")
+    for pattern in (_SALUTATION, _FIRM):
+        for match in pattern.finditer(text):
+            name = " ".join(match["name"].split())
+            if _looks_like_name(name):
+                builder.add(document, "text", match.start("name"), match.end("name"), name, sort="name")
+    for number, line in enumerate(document.lines):
+        stripped = line.text.strip()
+        if _PERSON_LINE.match(stripped) and _looks_like_name(stripped) and _near_greeting(document, number):
+            start, end = _trimmed(text, line.start, line.end)
+            builder.add(document, "text", start, end, stripped, sort="name")
+    for match in _FILE_NUMBER.finditer(text):
+        line = document.lines[document.line_at(match.start())]
+        before = text[line.start : match.start()]
+        if _has_date(match.group(0)) or re.fullmatch(r"[\d.,]+", match.group(0)) or _PHONE_LABEL.search(before):
+            continue
+        builder.add(document, "text", match.start(), match.end(), match.group(0), sort="zeichen")
+
+
+_PERSON_OR_FIRM = re.compile(r"^[A-ZÄÖÜ][\wäöüß.\-]*(?: [A-ZÄÖÜ&][\wäöüß.&\-]*){1,5}$")
+_PHONE_LABEL = re.compile(r"\b(?:tel(?:efon)?|fax|mobil|handy)\b\.?[:\s\d]*$", re.IGNORECASE)
+_NOT_NAME_WORDS = frozenset(
+    [
+        "stadt",
+        "gemeinde",
+        "markt",
+        "landkreis",
+        "kreis",
+        "amt",
+        "der",
+        "die",
+        "das",
+        "im",
+        "in",
+        "mit",
+        "und",
+        "für",
+        "vom",
+        "von",
+        "zur",
+        "zum",
+        "sehr",
+        "geehrte",
+        "geehrter",
+        "damen",
+        "herren",
+        "bürgermeister",
+        "magistrat",
+        "verwaltung",
+    ]
+)
+
+
+def _looks_like_name(text: str) -> bool:
+    return not any(word.casefold() in _NOT_NAME_WORDS for word in text.split()[:2])
+
+
+def _has_date(text: str) -> bool:
+    return any(True for _ in find_dates(text))
+
+
+def _near_greeting(document: _DocumentText, number: int) -> bool:
+    """A bare name line counts as a name where letters put one: a signature, or the recipient window."""
+    window = document.lines[max(0, number - 3) : number]
+    return any(_GREETING.search(line.text) for line in window) or number < 12
+
+
+def _deciding_lines(builder: _Builder, document: _DocumentText) -> None:
+    """Lines and sentences that may decide a yes/no or choice field: form lines (with the value line below a
+    label) and the sentences of running text."""
+    lines = document.lines
+    form_lines: set[int] = set()
+    for number, line in enumerate(lines):
+        stripped = line.text.strip()
+        if stripped.endswith((":", "?")) and number + 1 < len(lines) and _label_split(lines[number + 1].text) is None:
+            start, end = _trimmed(document.text, line.start, lines[number + 1].end)
+            form_lines |= {number, number + 1}
+            label = stripped
+        elif (split := _label_split(stripped)) is not None:
+            start, end = _trimmed(document.text, line.start, line.end)
+            form_lines.add(number)
+            label = split[0]
+        else:
+            continue
+        builder.add(document, "zeile", start, end, document.text[start:end], label=(label, True))
+    for unit in document.units:
+        start = unit.span.start
+        if len(unit.span.text.split()) < 4 or document.line_at(start) in form_lines:
+            continue
+        builder.add(document, "zeile", start, start + len(unit.span.text), unit.text(), label=("", False))
+
+
+def iter_all(candidates: CaseCandidates) -> Iterator[Candidate]:
+    for entries in candidates.by_kind.values():
+        yield from entries

@@ -1,0 +1,294 @@
+"""Choosing instead of generating: per field, the case's candidates are ranked by their label context, and the model
+selects one by its id (or "keiner") through a grammar-constrained enum. Small models select far more reliably
+than they write. How sure a cell is follows from the ranking, the label and the page: ``sicher`` only where the
+model chose the clear first candidate of a labelled line on a page with a text layer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from assistant.batch.candidates import Candidate, CandidateKind, CaseCandidates, TextSort
+from assistant.batch.fields import FieldSpec
+from assistant.batch.values import Unit, in_unit, unit_of
+from ingest.german import shared_analyzer
+
+NONE_CHOICE = "nicht angegeben"
+Confidence = Literal["sicher", "prüfen"]
+_NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
+_CUE = re.compile(r"\b(seit|ab|bis|vom|von)\s+wann\b", re.IGNORECASE)  # "Seit wann …?" is answered "seit …"
+_CUE_WORDS = {"seit": {"seit"}, "ab": {"ab", "vom", "beginn", "anfang"}, "bis": {"bis", "ende"}}
+_SORT_CUES: dict[TextSort, re.Pattern[str]] = {
+    "name": re.compile(r"^\s*wer\b|\bname|\bheißt|\bperson|\bfirma", re.IGNORECASE),
+    "anschrift": re.compile(r"anschrift|adresse|\bwohnt|straße|hausnummer", re.IGNORECASE),
+    "zeichen": re.compile(r"zeichen|nummer|\bnr\b", re.IGNORECASE),
+}
+_MIN_LINE_SCORE = 0.8  # a line that decides a yes/no or choice field names more than the case's topic
+_AUTHORITY = re.compile(
+    r"\b(?:stadt|gemeinde|markt|landkreis|amt|rathaus|verwaltung|postfach|ansprechpartner\w*|auskunft|"
+    r"sachbearbeit\w*|bearbeitet|im auftrag|magistrat|bürgermeister\w*)\b|amt\b|verwaltung\b",
+    re.IGNORECASE,
+)
+_DISTINCTIVE_CHARS = 8  # an option word this long names a thing ("abfallgebuhr"), not a count ("hund")
+_CANDIDATES_PER_FIELD = 5
+_LINES_PER_FIELD = 4
+_SHOWN_CHARS = 80
+_LABEL_CHARS = 70
+_CLEAR_MARGIN = 0.5  # the first candidate's lead over the second for a sure cell
+_KIND_OF_TYPE: dict[str, CandidateKind] = {
+    "datum": "datum",
+    "betrag": "betrag",
+    "zahl": "zahl",
+    "text": "text",
+    "janein": "zeile",
+    "auswahl": "zeile",
+}
+
+
+@dataclass(frozen=True)
+class FieldTerms:
+    """What a field asks, as tokens: wanted (name, question, hint), unwanted (the hint's "nicht …" clauses)."""
+
+    wanted: frozenset[str]
+    unwanted: frozenset[str]
+    options: frozenset[str]
+    cues: frozenset[str]
+    sorts: frozenset[TextSort]
+
+    @classmethod
+    def of(cls, spec: FieldSpec) -> FieldTerms:
+        analyzer = shared_analyzer()
+        hint = spec.hinweis
+        unwanted_text = " ".join(match.group(0) for match in _NEGATIVE_CLAUSE.finditer(hint))
+        wanted = analyzer.token_set(f"{spec.name.replace('_', ' ')} {spec.frage} {_NEGATIVE_CLAUSE.sub('', hint)}")
+        options = analyzer.token_set(" ".join(spec.optionen)) - wanted
+        unwanted = analyzer.token_set(unwanted_text) - wanted
+        cue = _CUE.search(spec.frage)
+        cues = _CUE_WORDS.get(cue.group(1).lower(), set()) if cue else set()
+        asked = f"{spec.frage} {spec.hinweis}"
+        sorts = {sort for sort, pattern in _SORT_CUES.items() if pattern.search(asked)} if spec.typ == "text" else set()
+        return cls(frozenset(wanted), frozenset(unwanted), frozenset(options), frozenset(cues), frozenset(sorts))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    candidate: Candidate
+    score: float
+    value: str | float
+
+    @property
+    def shown(self) -> str:
+        """How the model names this choice: the value as written ("01.04.2025", "12,5 m²")."""
+        return " ".join(self.candidate.raw.split())[:_SHOWN_CHARS]
+
+
+@dataclass(frozen=True)
+class FieldChoices:
+    """The ranked candidates offered for one field, best first."""
+
+    spec: FieldSpec
+    ranked: list[Ranked]
+    evident: tuple[str, Candidate] | None = None  # the one option the case's lines name, with its first line
+
+    @property
+    def lines(self) -> bool:
+        """Yes/no and choice fields choose a deciding line (by number), the others a value (as written)."""
+        return self.spec.typ in ("janein", "auswahl")
+
+    @property
+    def keys(self) -> list[str]:
+        if self.lines:
+            return [str(number) for number in range(1, len(self.ranked) + 1)]
+        return [entry.shown for entry in self.ranked]
+
+    def get(self, key: str) -> Ranked | None:
+        return next((entry for shown, entry in zip(self.keys, self.ranked, strict=True) if shown == key), None)
+
+
+Weights = dict[str, float]
+
+
+def _matches(wanted: frozenset[str], found: set[str], weights: Weights | None = None) -> float:
+    """Weighted hits of wanted tokens: exact 1, as part of a compound ("ermass" in "steuerermass") 0.7; each
+    times the token's weight in this case (a word on every line of the case, "Hundesteuer", says little)."""
+    score = 0.0
+    for token in wanted:
+        weight = weights.get(token, 1.0) if weights else 1.0
+        if token in found:
+            score += weight
+        elif len(token) >= 5 and any(token in other or (len(other) >= 5 and other in token) for other in found):
+            score += 0.7 * weight
+    return score
+
+
+def case_weights(terms: FieldTerms, candidates: CaseCandidates) -> Weights:
+    """Per wanted token, 1 / (1 + ln(1 + the number of the case's lines that contain it))."""
+    analyzer = shared_analyzer()
+    lines = [analyzer.token_set(line.context) for line in candidates.of("zeile")]
+    weights: Weights = {}
+    for token in terms.wanted | terms.options:
+        count = sum(1 for line in lines if _matches(frozenset({token}), line) > 0)
+        weights[token] = 1.0 / (1.0 + math.log1p(count))
+    return weights
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = None) -> float:
+    """How well a candidate's label (and, less, its line or sentence) speaks of the field."""
+    analyzer = shared_analyzer()
+    label = analyzer.token_set(candidate.label)
+    context = analyzer.token_set(candidate.context) - label
+    value = 2.0 * _matches(terms.wanted, label, weights) + _matches(terms.wanted, context, weights)
+    value += 1.5 * _matches(terms.options, label | context, weights)
+    if terms.sorts and _AUTHORITY.search(candidate.context):
+        value -= 1.0  # the authority's own letterhead, address or staff is never the citizen's
+    if terms.cues & _words(candidate.label):
+        value += 1.5
+    if terms.sorts & candidate.sorts:
+        value += 1.5  # a name for "Wer …?", an address for "Anschrift"
+    elif terms.sorts:
+        value -= 1.0
+    if _matches(terms.unwanted, label):
+        value -= 2.0
+    elif _matches(terms.unwanted, context):
+        value -= 0.5
+    return value + (0.3 if candidate.labelled and value > 0 else 0.0)
+
+
+def _field_unit(spec: FieldSpec) -> Unit | None:
+    return unit_of(spec.einheit) if spec.einheit else None
+
+
+def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
+    """The candidates a field is offered: of its type (a number in the field's unit, a text of the sort it asks
+    for), with a positive score, best first; each value as the field takes it (150 cm → 1.5 for a field in m)."""
+    terms = FieldTerms.of(spec)
+    kind = _KIND_OF_TYPE[spec.typ]
+    unit = _field_unit(spec)
+    weights = case_weights(terms, candidates)
+    ranked: dict[str, Ranked] = {}
+    for candidate in candidates.of(kind):
+        value: str | float | None = candidate.value
+        if kind == "zahl":
+            value = in_unit(candidate.measure, unit) if candidate.measure else None
+        points = score(terms, candidate, weights)
+        if kind == "text" and not (terms.sorts & candidate.sorts) and not _label_names_field(terms, candidate, weights):
+            continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
+        if value is None or points <= (_MIN_LINE_SCORE if spec.typ == "janein" else 0):
+            continue
+        entry = Ranked(candidate, points, value)
+        same = ranked.get(entry.shown)
+        if same is None or points > same.score:  # one entry per value as written: its best-labelled occurrence
+            ranked[entry.shown] = entry
+    best = sorted(ranked.values(), key=lambda entry: (-entry.score, entry.candidate.doc_id, entry.candidate.start))
+    if kind == "text":  # "Aksoy" from the salutation adds nothing to "Selin Aksoy"
+        best = [entry for entry in best if not any(_part_of(entry, other) for other in best)]
+    limit = _LINES_PER_FIELD if kind == "zeile" else _CANDIDATES_PER_FIELD
+    evident = _evident_option(spec, candidates) if spec.typ == "auswahl" else None
+    return FieldChoices(spec, best[:limit], evident)
+
+
+def _evident_option(spec: FieldSpec, candidates: CaseCandidates) -> tuple[str, Candidate] | None:
+    """The one option whose distinctive words ("Abfallgebühren") the case's lines name, if only one is named;
+    generic options ("ein Hund", "sonstige") are never evident."""
+    analyzer = shared_analyzer()
+    named: dict[str, Candidate] = {}
+    for option in spec.optionen:
+        distinctive = frozenset(token for token in analyzer.tokens(option) if len(token) >= _DISTINCTIVE_CHARS)
+        if not distinctive:
+            continue
+        for line in candidates.of("zeile"):
+            if _matches(distinctive, analyzer.token_set(line.context)) >= len(distinctive):
+                named[option] = line
+                break
+    return next(iter(named.items())) if len(named) == 1 else None
+
+
+def _label_names_field(terms: FieldTerms, candidate: Candidate, weights: Weights) -> bool:
+    label = shared_analyzer().token_set(candidate.label)
+    return candidate.labelled and 2.0 * _matches(terms.wanted, label, weights) >= _MIN_LINE_SCORE
+
+
+def _part_of(entry: Ranked, other: Ranked) -> bool:
+    shown, longer = entry.shown.casefold(), other.shown.casefold()
+    return shown != longer and len(shown) >= 3 and re.search(rf"\b{re.escape(shown)}\b", longer) is not None
+
+
+def choice_schema(choices: list[FieldChoices]) -> dict[str, Any]:
+    """JSON schema of the model's answer: per field one of its candidate values as written, or "nicht
+    angegeben"; a yes/no or choice field gives its answer, then the number of the line that decides it."""
+    properties: dict[str, Any] = {}
+    for field_choices in choices:
+        spec = field_choices.spec
+        if field_choices.lines:
+            answers = ["ja", "nein"] if spec.typ == "janein" else list(spec.optionen)
+            properties[spec.name] = {
+                "type": "object",
+                "properties": {"antwort": {"enum": [*answers, NONE_CHOICE]}, "zeile": {"enum": field_choices.keys}},
+                "required": ["antwort", "zeile"],
+            }
+        else:
+            properties[spec.name] = {"enum": [*field_choices.keys, NONE_CHOICE]}
+    return {"type": "object", "properties": properties, "required": list(properties)}
+
+
+def confidence(choices: FieldChoices, chosen: Ranked | None) -> tuple[Confidence, str]:
+    """``sicher`` where nothing competed: the model took the clear first candidate of a labelled line on a page
+    with a text layer, or chose none where no candidate spoke of the field. Otherwise ``prüfen`` with why."""
+    ranked = choices.ranked
+    if chosen is None:
+        return ("sicher", "") if not ranked else ("prüfen", "Ein möglicher Wert wurde nicht übernommen.")
+    candidate = chosen.candidate
+    if candidate.ocr:
+        return "prüfen", "Der Wert stammt aus einer Texterkennung (OCR)."
+    if chosen is not ranked[0]:
+        return "prüfen", "Ein anderer Wert passt der Beschriftung nach besser."
+    if len(ranked) > 1 and ranked[1].score > chosen.score - _CLEAR_MARGIN:
+        return "prüfen", "Mehrere Werte kommen in Frage."
+    if not candidate.labelled:
+        return "prüfen", "Der Wert steht im Fließtext, nicht in einer beschrifteten Zeile."
+    return "sicher", ""
+
+
+DOCUMENT_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "Ja/Nein"}
+
+
+def _type_label(spec: FieldSpec) -> str:
+    if spec.typ == "auswahl":
+        return f"Auswahl: {' | '.join(spec.optionen)}"
+    if spec.typ == "zahl":
+        return f"Zahl in {spec.einheit}" if spec.einheit else "Zahl"
+    return _TYPE_LABELS[spec.typ]
+
+
+def _where(entry: Ranked) -> str:
+    """What the document says about a value, briefly: its label, else the words around it."""
+    candidate = entry.candidate
+    if candidate.labelled and candidate.label:
+        return candidate.label.rstrip(":|? ")[:_LABEL_CHARS]
+    return candidate.context
+
+
+def choice_lines(offered: list[FieldChoices], doc_ids: list[str]) -> str:
+    """The prompt's field blocks: each field's question and hint, then its candidates best first."""
+    letters = dict(zip(doc_ids, DOCUMENT_LETTERS, strict=False))
+    blocks = []
+    for field_choices in offered:
+        spec = field_choices.spec
+        hint = f" ({spec.hinweis})" if spec.hinweis else ""
+        lines = [f"{spec.name} ({_type_label(spec)}): {spec.frage}{hint}"]
+        for key, entry in zip(field_choices.keys, field_choices.ranked, strict=True):
+            source = f"{letters.get(entry.candidate.doc_id, '?')} S. {entry.candidate.page}"
+            if field_choices.lines:
+                lines.append(f"  [{key}] „{entry.candidate.context}“ ({source})")
+            else:
+                lines.append(f"  „{key}“ – {_where(entry)} ({source})")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

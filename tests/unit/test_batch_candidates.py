@@ -1,0 +1,135 @@
+"""Candidates of the batch analysis: numbers with units, labelled values, ranking and the enum the model chooses
+from (no models needed; the case text is stored as the ingest stores it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.batch.candidates import CaseCandidates, case_candidates
+from assistant.batch.fields import FieldSpec
+from assistant.batch.selection import NONE_CHOICE, FieldChoices, Ranked, choice_schema, confidence, rank
+from assistant.batch.values import find_measures, in_unit, unit_of
+from ingest.passage_store import PassageStore
+from testkit import store_document
+
+FLAECHE = FieldSpec(name="flaeche", frage="Wie groß ist die beanspruchte Fläche?", typ="zahl", einheit="m²")
+BREITE = FieldSpec(name="restgehwegbreite", frage="Welche Gehwegbreite bleibt frei?", typ="zahl", einheit="m")
+ANZAHL = FieldSpec(name="anzahl_tische", frage="Wie viele Tische werden aufgestellt?", typ="zahl", einheit="Stück")
+BEGINN = FieldSpec(
+    name="haltungsbeginn",
+    frage="Seit wann wird der Hund gehalten?",
+    typ="datum",
+    hinweis="Beginn der Haltung – nicht Wurfdatum, nicht Beginn der Steuerpflicht.",
+)
+STEUER = FieldSpec(name="jahressteuer", frage="Welche jährliche Hundesteuer wird genannt?", typ="betrag")
+HALTER = FieldSpec(name="halter", frage="Wie heißt die Hundehalterin oder der Hundehalter?", typ="text")
+ERMAESSIGUNG = FieldSpec(name="ermaessigung", frage="Wird eine Ermäßigung beantragt?", typ="janein")
+
+FORM = (
+    "Stadt Rabenfels · Marktplatz 1 · 35781 Rabenfels\n"
+    "Anmeldung zur Hundesteuer\n"
+    "Name der Halterin/des Halters: Sabine Kretschmer\n"
+    "Wurfdatum: 14.11.2023\n"
+    "Beginn der Haltung: 01.04.2025\n"
+    "Beginn der Steuerpflicht:\n"
+    "01.05.2025\n"
+    "Jahressteuer: 108,00 €\n"
+    "Ersatzmarke gegen eine Gebühr von 5,00 €.\n"
+    "Antrag auf Steuerermäßigung oder -befreiung: nein\n"
+)
+LETTER = (
+    "Sehr geehrte Damen und Herren,\n"
+    "für die Außengastronomie beantragen wir eine Fläche von ca. 4 m x 2,5 m vor dem Haus.\n"
+    "Es werden vier Tische aufgestellt; die Restgehwegbreite beträgt 150 cm.\n"
+)
+
+
+def _store(tmp_path: Path, texts: dict[str, str]) -> PassageStore:
+    store = PassageStore(tmp_path / "passages.sqlite")
+    for doc_id, text in texts.items():
+        store_document(store, doc_id, doc_id, [text])
+    store.commit()
+    return store
+
+
+@pytest.fixture
+def form(tmp_path: Path) -> CaseCandidates:
+    return case_candidates(_store(tmp_path, {"anmeldung": FORM}), ["anmeldung"])
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "value"),
+    [
+        ("12,5 Quadratmeter", "m²", 12.5),
+        ("30 qm", "m²", 30.0),
+        ("24 m2", "m²", 24.0),
+        ("ca. 4 m x 2,5 m", "m²", 10.0),
+        ("Länge 6,00 m, Breite 1,20 m", "m²", 7.2),
+        ("150 cm", "m", 1.5),
+        ("1,50 m", "m", 1.5),
+        ("zwei Container", "Stück", 2.0),
+        ("4 Tische", "Stück", 4.0),
+        ("1,5 km", "m", 1500.0),
+    ],
+)
+def test_numbers_with_units_are_normalised_to_the_fields_unit(written: str, unit: str, value: float) -> None:
+    measures = list(find_measures(written))
+    assert [in_unit(measure, unit_of(unit)) for measure in measures] == [value]
+
+
+def test_a_number_of_another_dimension_or_without_unit_is_no_area() -> None:
+    area = unit_of("m²")
+    for written in ("1,50 m", "Telefon 030 23125-410", "am 3. März 2025", "5 Tage"):
+        assert all(in_unit(measure, area) is None for measure in find_measures(written)), written
+
+
+def test_the_labelled_date_is_offered_and_the_excluded_ones_are_not(form: CaseCandidates) -> None:
+    choices = rank(BEGINN, form)
+    assert [entry.value for entry in choices.ranked] == ["2025-04-01"]  # not Wurfdatum, not Steuerpflicht
+    assert choices.ranked[0].candidate.labelled
+    assert choices.ranked[0].shown == "01.04.2025"
+
+
+def test_a_label_on_the_line_above_names_the_value(form: CaseCandidates) -> None:
+    start = next(c for c in form.of("datum") if c.value == "2025-05-01")
+    assert start.labelled and start.label == "Beginn der Steuerpflicht:"
+
+
+def test_amounts_names_and_deciding_lines_are_offered(form: CaseCandidates) -> None:
+    assert rank(STEUER, form).ranked[0].value == 108.0
+    assert rank(HALTER, form).ranked[0].value == "Sabine Kretschmer"
+    line = rank(ERMAESSIGUNG, form).ranked[0].candidate
+    assert line.raw == "Antrag auf Steuerermäßigung oder -befreiung: nein"
+
+
+def test_measures_in_running_text_are_candidates(tmp_path: Path) -> None:
+    letter = case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"])
+    assert [entry.value for entry in rank(FLAECHE, letter).ranked] == [10.0]
+    assert [entry.value for entry in rank(BREITE, letter).ranked] == [1.5]
+    assert 4.0 in [entry.value for entry in rank(ANZAHL, letter).ranked]
+    assert not any(candidate.labelled for candidate in letter.of("zahl"))
+
+
+def test_the_enum_holds_the_values_as_written_and_none(form: CaseCandidates) -> None:
+    choices = [rank(BEGINN, form), rank(ERMAESSIGUNG, form)]
+    schema = choice_schema(choices)
+    assert schema["properties"]["haltungsbeginn"]["enum"] == [*choices[0].keys, NONE_CHOICE]
+    assert "01.04.2025" in schema["properties"]["haltungsbeginn"]["enum"]
+    answer = schema["properties"]["ermaessigung"]["properties"]
+    assert answer["antwort"]["enum"] == ["ja", "nein", NONE_CHOICE]
+    assert answer["zeile"]["enum"] == [str(n) for n in range(1, len(choices[1].ranked) + 1)]
+    assert set(schema["required"]) == {"haltungsbeginn", "ermaessigung"}
+
+
+def test_only_a_clear_labelled_first_choice_is_sure(form: CaseCandidates, tmp_path: Path) -> None:
+    dates = rank(BEGINN, form)
+    assert confidence(dates, dates.ranked[0]) == ("sicher", "")
+    first = dates.ranked[0]
+    close = FieldChoices(BEGINN, [first, Ranked(form.of("datum")[0], first.score - 0.1, "2023-11-14")])
+    assert confidence(close, close.ranked[0])[0] == "prüfen"  # two values competed closely
+    assert confidence(close, close.ranked[1])[0] == "prüfen"
+    letter = rank(FLAECHE, case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"]))
+    assert confidence(letter, letter.ranked[0])[0] == "prüfen"  # in running text, not on a labelled line
+    assert confidence(rank(STEUER, CaseCandidates()), None) == ("sicher", "")
