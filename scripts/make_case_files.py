@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generate the synthetic evaluation set for the batch analysis (one table row per case).
 
-Two extraction schemas (``data/schemas/hundesteuer-anmeldung.yaml`` and
-``data/schemas/widerspruch-gebuehrenbescheid.yaml``), twelve cases each. A case is one document
+Three extraction schemas (``data/schemas/hundesteuer-anmeldung.yaml`` and
+``data/schemas/widerspruch-gebuehrenbescheid.yaml``, twelve cases each, and the held-out check set
+``data/schemas/sondernutzung-strasse.yaml`` with fourteen cases). A case is one document
 (``fall-01.pdf``) or a sub-folder with several documents (``fall-04/anmeldung.pdf``). All names,
 places and numbers are invented. The output is deterministic: fixed seed, fixed PDF/DOCX metadata,
 no network.
@@ -41,7 +42,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "data" / "eval" / "cases"
 SCHEMA_DIR = ROOT / "data" / "schemas"
-SCHEMA_FILES = {"hundesteuer": "hundesteuer-anmeldung.yaml", "widerspruch": "widerspruch-gebuehrenbescheid.yaml"}
+SCHEMA_FILES = {
+    "hundesteuer": "hundesteuer-anmeldung.yaml",
+    "widerspruch": "widerspruch-gebuehrenbescheid.yaml",
+    "sondernutzung": "sondernutzung-strasse.yaml",
+}
 SEED = 20250312
 FIXED_TIME = datetime(2025, 1, 1, 8, 0, 0)
 FIXTURE_CASES = ("fall-02", "fall-03", "fall-04", "fall-05")  # hundesteuer: DOCX, 2-page PDF, sub-folder, table PDF
@@ -2197,9 +2202,1281 @@ def widerspruch_cases() -> list[Case]:
     return cases
 
 
+# --- Sondernutzung öffentlicher Verkehrsflächen (held-out check set) -------------------------------------------
+def sondernutzung_cases() -> list[Case]:
+    cases: list[Case] = []
+
+    # fall-01: scaffolding firm writes for the house owner (two names: the Bauleiter signs, the owner applies;
+    # three dates: letter, start, end). Owner's own address, total pavement width, Flurstück as distractors;
+    # length x depth instead of an area; no fee; Halteverbot explicitly not requested.
+    cases.append(
+        Case(
+            "fall-01",
+            [
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Gerüstbau Kranich GmbH",
+                            "Fassadengerüste · Arbeitsgerüste · Schutzdächer",
+                            (
+                                "Industriestraße 14 · 63920 Kleinmerzbach · Telefon 069 90009-241 · "
+                                "info@geruestbau-kranich.example",
+                            ),
+                        ),
+                        Window(
+                            ("Stadt Seelbrunn", "Tiefbauamt – Sondernutzungen", "Rathausplatz 1", "63917 Seelbrunn"),
+                            sender="Gerüstbau Kranich GmbH · Industriestraße 14 · 63920 Kleinmerzbach",
+                            info=(
+                                ("Unser Zeichen", "BV 25-117 Weinrich"),
+                                ("Bauleiter", "Marco Lindemann"),
+                                ("Telefon", "069 90009-243"),
+                                ("Datum", "12.05.2025"),
+                            ),
+                        ),
+                        P(
+                            "Antrag auf Sondernutzungserlaubnis für ein Fassadengerüst\n"
+                            "Bauvorhaben Kirchgasse 9, 63917 Seelbrunn (Gemarkung Seelbrunn, Flur 3, Flurstück 112/4)",
+                            "subject",
+                        ),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "im Namen und im Auftrag unserer Bauherrin, Frau Dorothea Weinrich, Lindenallee 22, "
+                            "63917 Seelbrunn, beantragen wir die Erlaubnis zur Sondernutzung des Gehwegs vor dem "
+                            "Anwesen Kirchgasse 9. Frau Weinrich ist Eigentümerin des Hauses und lässt die "
+                            "straßenseitige Fassade dämmen und neu verputzen. Eine Vollmacht liegt bei."
+                        ),
+                        P(
+                            "Für die Arbeiten ist die Aufstellung eines Fassadengerüsts auf dem Gehweg erforderlich. "
+                            "Das Gerüst (Systemgerüst, Lastklasse 3) wird über die gesamte Hausfront auf einer Länge "
+                            "von 12,00 m und mit einer Tiefe von 0,90 m aufgestellt; es umfasst 6 Gerüstfelder zu je "
+                            "2,00 m."
+                        ),
+                        P(
+                            "Der Gehweg ist an dieser Stelle 2,40 m breit. Nach Aufstellung des Gerüsts verbleibt eine "
+                            "Restgehwegbreite von 1,50 m. Ein Schutzdach über dem Gehweg und eine Beleuchtung der "
+                            "Gerüstecken bei Dunkelheit sind vorgesehen."
+                        ),
+                        P(
+                            "Das Gerüst wird vom 2. Juni 2025 bis einschließlich 27. Juni 2025 benötigt. Ein "
+                            "Halteverbot beantragen wir nicht; die Anlieferung des Gerüstmaterials erfolgt über die "
+                            "Hofeinfahrt des Nachbargrundstücks."
+                        ),
+                        P(
+                            "Den Bescheid und die Gebührenrechnung bitten wir direkt an Frau Weinrich zu richten. Für "
+                            "Rückfragen zur Ausführung steht Ihnen unser Bauleiter, Herr Lindemann, unter der oben "
+                            "genannten Rufnummer zur Verfügung."
+                        ),
+                        P(
+                            "Mit freundlichen Grüßen\nGerüstbau Kranich GmbH\n\ni. A. Marco Lindemann\nBauleiter",
+                            "sign",
+                        ),
+                        P(
+                            "Anlagen: Vollmacht der Bauherrin, Lageskizze, Nachweis der "
+                            "Betriebshaftpflichtversicherung",
+                            "small",
+                        ),
+                    ),
+                    font="serif",
+                    title="Antrag Sondernutzung Gerüst Kirchgasse 9",
+                    author="Gerüstbau Kranich GmbH",
+                )
+            ],
+            {
+                "antragsteller": f("Dorothea Weinrich"),
+                "nutzungsort": f("Kirchgasse 9"),
+                "nutzungsart": f("Baugerüst", "Aufstellung eines Fassadengerüsts"),
+                "nutzungsbeginn": f("2025-06-02", "2. Juni 2025"),
+                "nutzungsende": f("2025-06-27", "27. Juni 2025"),
+                "flaeche": f(10.8, ("12,00 m", "0,90 m")),
+                "restgehwegbreite": f(1.5, "1,50 m"),
+                "anzahl_objekte": f(6.0, "6 Gerüstfelder"),
+                "gebuehr": None,
+                "halteverbot_beantragt": f(False, "Halteverbot beantragen wir nicht"),
+            },
+        )
+    )
+
+    # fall-02: DOCX application form for a pavement café (two-column tables) with a receipt stamp and an office
+    # section: company seat vs. café address, contact person, tables vs. chairs, total vs. remaining width,
+    # Verwaltungsgebühr next to the Sondernutzungsgebühr. Halteverbot not mentioned.
+    cases.append(
+        Case(
+            "fall-02",
+            [
+                Doc(
+                    "antrag",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Stadt Merzenau",
+                            "Ordnungsamt – Sondernutzungen",
+                            ("Rathausplatz 2 · 71287 Merzenau · Telefon 0221 4710-530",),
+                        ),
+                        P("Antrag auf Erlaubnis für Außengastronomie (Freischankfläche)", "title"),
+                        P(
+                            "nach § 16 des Straßengesetzes in Verbindung mit der Sondernutzungssatzung der Stadt "
+                            "Merzenau. Der Antrag ist spätestens vier Wochen vor der gewünschten Nutzung einzureichen.",
+                            "small",
+                        ),
+                        Stamp(("STADT MERZENAU", "Eingegangen am 03. März 2025", "Ordnungsamt")),
+                        P("1. Antragsteller", "heading"),
+                        Fields(
+                            (
+                                ("Name / Firma", "Café Morgenrot GmbH"),
+                                ("Geschäftssitz", "Gewerbering 12, 71287 Merzenau"),
+                                ("Vertreten durch", "Geschäftsführer Daniel Ostrowski"),
+                                ("Ansprechpartnerin vor Ort", "Lea Brandt, Betriebsleiterin, Tel. 0221 4710-534"),
+                                ("E-Mail", "kontakt@cafe-morgenrot.example"),
+                            ),
+                            table=True,
+                        ),
+                        P("2. Angaben zur Freischankfläche", "heading"),
+                        Fields(
+                            (
+                                ("Lage (Straße, Hausnummer)", "Marktplatz 4, Gehweg vor dem Café"),
+                                ("Zeitraum", "01.04.2025 bis 31.10.2025"),
+                                ("Größe der Fläche", "12,5 m² (5,00 m entlang der Fassade, 2,50 m tief)"),
+                                ("Möblierung", "4 Tische, 16 Stühle, 2 Sonnenschirme"),
+                                ("Gehwegbreite insgesamt", "4,60 m"),
+                                ("Verbleibende Gehwegbreite", "2,10 m"),
+                                ("Abgrenzung / Windschutz", "keine"),
+                                ("Betriebszeit der Außenfläche", "täglich 9:00 bis 22:00 Uhr"),
+                            ),
+                            table=True,
+                        ),
+                        P("Dem Antrag sind ein Lageplan im Maßstab 1:100 und ein Foto der Möblierung beigefügt."),
+                        P("Merzenau, 28.02.2025\nCafé Morgenrot GmbH\nDaniel Ostrowski", "sign"),
+                        P("Vom Amt auszufüllen", "heading"),
+                        Fields(
+                            (
+                                ("Aktenzeichen", "32.2-SN-2025-0061"),
+                                ("Geprüft", "Kühne, 10.03.2025"),
+                                ("Sondernutzungsgebühr Saison 2025", "437,50 €"),
+                                ("Berechnung", "12,5 m² × 7 Monate × 5,00 € je m² und Monat"),
+                                ("Verwaltungsgebühr", "35,00 €"),
+                            )
+                        ),
+                    ),
+                    font="arial",
+                    title="Antrag Außengastronomie",
+                    author="Stadt Merzenau",
+                )
+            ],
+            {
+                "antragsteller": f("Café Morgenrot GmbH"),
+                "nutzungsort": f("Marktplatz 4"),
+                "nutzungsart": f("Außengastronomie", "Antrag auf Erlaubnis für Außengastronomie"),
+                "nutzungsbeginn": f("2025-04-01", "01.04.2025"),
+                "nutzungsende": f("2025-10-31", "31.10.2025"),
+                "flaeche": f(12.5, "12,5 m²"),
+                "restgehwegbreite": f(2.1, "2,10 m"),
+                "anzahl_objekte": f(4.0, "4 Tische"),
+                "gebuehr": f(437.5, "437,50 €"),
+                "halteverbot_beantragt": None,
+            },
+        )
+    )
+
+    # fall-03: permit for two skips with a fee calculation table (area x days x rate); Verwaltungsgebühr and the
+    # total next to the fee, application and permit dates and a payment deadline next to start and end, the
+    # skip company's phone number. Skips on the parking lane: no remaining pavement width.
+    cases.append(
+        Case(
+            "fall-03",
+            [
+                Doc(
+                    "erlaubnis",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Tannwalden",
+                            "Bürgeramt · Straßenverkehrsbehörde und Sondernutzungen",
+                            ("Schloßplatz 3 · 78144 Tannwalden · Telefon 040 66969-318",),
+                        ),
+                        Window(
+                            ("Herrn", "Jan-Ole Petersen", "Am Weiher 5", "78144 Tannwalden"),
+                            sender="Stadt Tannwalden · Schloßplatz 3 · 78144 Tannwalden",
+                            info=(
+                                ("Aktenzeichen", "III/32-SN 0417/2025"),
+                                ("Sachbearbeiterin", "Frau Rieger"),
+                                ("Telefon", "040 66969-318"),
+                                ("Datum", "20.08.2025"),
+                            ),
+                        ),
+                        P("Sondernutzungserlaubnis für die Aufstellung von Absetzcontainern", "title"),
+                        P("Sehr geehrter Herr Petersen,"),
+                        P(
+                            "auf Ihren Antrag vom 11.08.2025 erteilen wir Ihnen gemäß § 16 des Straßengesetzes in "
+                            "Verbindung mit der Sondernutzungssatzung der Stadt Tannwalden die widerrufliche "
+                            "Erlaubnis, zwei Container (je 7 m³) auf dem Parkstreifen vor dem Gebäude "
+                            "Schillerstraße 27 aufzustellen."
+                        ),
+                        Fields(
+                            (
+                                ("Nutzungsort", "Schillerstraße 27, Parkstreifen Westseite"),
+                                ("Zweck", "Entsorgung von Bauschutt (Entkernung Wohnhaus)"),
+                                ("Aufsteller der Container", "Containerdienst Brauer GmbH, Tel. 040 66969-442"),
+                                ("Erlaubniszeitraum", "01.09.2025 bis 10.09.2025"),
+                            )
+                        ),
+                        P("Gebührenberechnung", "heading"),
+                        Grid(
+                            (
+                                ("Position", "Fläche", "Tage", "Satz", "Betrag"),
+                                ("Sondernutzungsgebühr Parkstreifen", "15 m²", "10", "0,50 € je m² und Tag", "75,00 €"),
+                                ("Verwaltungsgebühr nach Tarifstelle 5.2", "", "", "", "30,00 €"),
+                                ("Zu zahlen", "", "", "", "105,00 €"),
+                            ),
+                            widths=(50, 20, 17, 43, 32),
+                        ),
+                        P(
+                            "Der Betrag von 105,00 € ist bis zum 05.09.2025 unter Angabe des Aktenzeichens auf das "
+                            "Konto der Stadtkasse Tannwalden zu überweisen."
+                        ),
+                        P("Nebenbestimmungen", "heading"),
+                        P(
+                            "1. Die Container sind mit rot-weißen Warnmarkierungen zu versehen und bei Dunkelheit zu "
+                            "beleuchten.\n"
+                            "2. Der angrenzende Gehweg darf nicht in Anspruch genommen werden. Grundstückszufahrten "
+                            "sind freizuhalten.\n"
+                            "3. Die Container sind nach jedem Arbeitstag abzudecken.\n"
+                            "4. Nach Ablauf der Erlaubnis ist die Fläche in ordnungsgemäßem Zustand zu übergeben; "
+                            "Schäden werden auf Ihre Kosten beseitigt."
+                        ),
+                        P(
+                            "Die von Ihnen mit beantragte verkehrsrechtliche Anordnung eines Haltverbots (Zeichen 283 "
+                            "StVO) für den Aufstellzeitraum ist diesem Bescheid als gesonderte Anordnung beigefügt. "
+                            "Die Beschilderung ist spätestens 72 Stunden vorher aufzustellen."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Stadt Tannwalden", "Schloßplatz 3, 78144 Tannwalden"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nRieger", "sign"),
+                    ),
+                    font="sans",
+                    title="Sondernutzungserlaubnis III/32-SN 0417/2025",
+                    author="Stadt Tannwalden",
+                    footer="Stadt Tannwalden · Bürgeramt · Az. III/32-SN 0417/2025",
+                )
+            ],
+            {
+                "antragsteller": f("Jan-Ole Petersen"),
+                "nutzungsort": f("Schillerstraße 27"),
+                "nutzungsart": f("Container oder Mulde", "Aufstellung von Absetzcontainern"),
+                "nutzungsbeginn": f("2025-09-01", "01.09.2025"),
+                "nutzungsende": f("2025-09-10", "10.09.2025"),
+                "flaeche": f(15.0, "15 m²"),
+                "restgehwegbreite": None,
+                "anzahl_objekte": f(2.0, "zwei Container"),
+                "gebuehr": f(75.0, "75,00 €"),
+                "halteverbot_beantragt": f(True, "Die von Ihnen mit beantragte verkehrsrechtliche Anordnung"),
+            },
+        )
+    )
+
+    # fall-04: sub-folder: e-mail printout (DOCX) + application form (PDF) for a removal van. One day (start =
+    # end), the mail date, the form date and the receipt stamp as distractors, the applicant's current address
+    # and his phone number; the zone's length but no area; a flat fee next to a Verwaltungsgebühr.
+    cases.append(
+        Case(
+            "fall-04",
+            [
+                Doc(
+                    "email",
+                    "docx",
+                    (
+                        P(
+                            "Von: Ben Hartwig <ben.hartwig@example.net>\n"
+                            "Gesendet: Montag, 2. Juni 2025 19:42\n"
+                            "An: ordnungsamt@uhlenbrook.example\n"
+                            "Betreff: Umzug in die Goethestraße 31 – Antrag Haltverbotszone",
+                            "small",
+                        ),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "ich ziehe am Samstag, 14. Juni 2025, in meine neue Wohnung in der Goethestraße 31 und "
+                            "brauche für den Umzugswagen (7,5 t) eine Haltverbotszone direkt vor dem Haus. Das "
+                            "ausgefüllte Antragsformular hänge ich an."
+                        ),
+                        P(
+                            "Der Wagen wird von etwa 7 bis 17 Uhr dort stehen. Die Schilder stellt das "
+                            "Umzugsunternehmen (Umzüge Nordlicht, Herr Petrowski) auf. Bitte senden Sie die "
+                            "Unterlagen an meine jetzige Anschrift."
+                        ),
+                        P("Viele Grüße\nBen Hartwig\nTel. 040 66969-127", "sign"),
+                        P("Anhang: Antrag_Sondernutzung_Hartwig.pdf", "small"),
+                    ),
+                    font="sans",
+                    title="E-Mail Umzug Hartwig",
+                    author="Gemeinde Uhlenbrook",
+                ),
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Gemeinde Uhlenbrook", "Der Bürgermeister · Ordnungsamt", ("Am Markt 1 · 27419 Uhlenbrook",)
+                        ),
+                        P("Antrag auf Sondernutzung und verkehrsrechtliche Anordnung (Umzug)", "title"),
+                        Stamp(("Gemeinde Uhlenbrook", "Eingang 03.06.2025")),
+                        Fields(
+                            (
+                                ("Antragsteller/in", "Ben Hartwig"),
+                                ("Derzeitige Anschrift", "Kiefernweg 17, 27432 Brakenhude"),
+                                ("Telefon", "040 66969-127"),
+                                ("Ort der Sondernutzung", "Goethestraße 31, Fahrbahnrand vor dem Haus"),
+                                ("Art der Nutzung", "Abstellen eines Umzugsfahrzeugs (sonstige Sondernutzung)"),
+                                ("Datum der Nutzung", "14.06.2025, 7:00 bis 17:00 Uhr"),
+                                ("Länge der Haltverbotszone", "15 m"),
+                                ("Halteverbot beantragt", "ja (Zeichen 283 StVO)"),
+                                ("Beschilderung durch", "Umzüge Nordlicht, Inh. Artur Petrowski"),
+                            ),
+                            table=True,
+                        ),
+                        P("Gebühren", "heading"),
+                        P(
+                            "Für die Sondernutzung wird eine Pauschale von 25,00 € je Tag erhoben, für die "
+                            "verkehrsrechtliche Anordnung zusätzlich eine Verwaltungsgebühr von 15,00 €. Beide Beträge "
+                            "werden mit dem Bescheid festgesetzt.",
+                            "small",
+                        ),
+                        P("Uhlenbrook, 02.06.2025\nBen Hartwig", "sign"),
+                    ),
+                    font="arial",
+                    title="Antrag Sondernutzung Umzug",
+                    author="Gemeinde Uhlenbrook",
+                ),
+            ],
+            {
+                "antragsteller": f("Ben Hartwig"),
+                "nutzungsort": f("Goethestraße 31"),
+                "nutzungsart": f("sonstige", "Abstellen eines Umzugsfahrzeugs (sonstige Sondernutzung)"),
+                "nutzungsbeginn": f("2025-06-14", "14.06.2025"),
+                "nutzungsende": f("2025-06-14", "14.06.2025"),
+                "flaeche": None,
+                "restgehwegbreite": None,
+                "anzahl_objekte": None,
+                "gebuehr": f(25.0, "25,00 €"),
+                "halteverbot_beantragt": f(True, "Halteverbot beantragt: ja"),
+            },
+        )
+    )
+
+    # fall-05: two-page permit for a pavement restaurant; the remaining width and the fee are on page 2 (in the
+    # Nebenbestimmungen and the fee paragraph). Private address vs. restaurant, application/receipt/permit dates,
+    # total pavement width, Verwaltungsgebühr and total amount, tables vs. seats vs. parasols, a Flurstück.
+    cases.append(
+        Case(
+            "fall-05",
+            [
+                Doc(
+                    "erlaubnis",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Kesselfurt",
+                            "Amt für öffentliche Ordnung · Gewerbe und Sondernutzungen",
+                            ("Bahnhofsplatz 1 · 36289 Kesselfurt · Telefon 089 99998-612",),
+                        ),
+                        Window(
+                            ("Herrn", "Franco Esposito", "Am Sonnenhang 11", "36289 Kesselfurt"),
+                            sender="Stadt Kesselfurt · Bahnhofsplatz 1 · 36289 Kesselfurt",
+                            info=(
+                                ("Aktenzeichen", "32.1-621.41-0093/25"),
+                                ("Bearbeiter", "Herr Schuster"),
+                                ("Zimmer", "2.14"),
+                                ("Datum", "14.03.2025"),
+                            ),
+                        ),
+                        P("Erlaubnis zur Sondernutzung öffentlicher Verkehrsfläche für Außengastronomie", "title"),
+                        P("Sehr geehrter Herr Esposito,"),
+                        P(
+                            "auf Ihren Antrag vom 02.03.2025, eingegangen am 04.03.2025, erteilen wir Ihnen die "
+                            "jederzeit widerrufliche Erlaubnis zur Sondernutzung des Gehwegs vor der Gaststätte "
+                            "„Trattoria Da Franco“, Brunnenstraße 7, zum Betrieb einer Außengastronomie nach Maßgabe "
+                            "der folgenden Bestimmungen."
+                        ),
+                        Fields(
+                            (
+                                ("Erlaubnisinhaber", "Franco Esposito"),
+                                ("Ort", "Brunnenstraße 7, Gehweg vor der Gaststätte (Flurstück 88/3)"),
+                                ("Erlaubniszeitraum", "1. April 2025 bis 30. September 2025"),
+                                ("Fläche", "18 Quadratmeter (6,00 m entlang der Fassade, 3,00 m tief)"),
+                                ("Möblierung", "sechs Tische mit 24 Sitzplätzen, zwei Sonnenschirme ohne Bodenhülsen"),
+                            ),
+                            table=True,
+                        ),
+                        P(
+                            "Die Erlaubnis gilt nur für die im beigefügten Lageplan rot umrandete Fläche. Eine "
+                            "Erweiterung der Fläche, Heizstrahler und Musikdarbietungen im Freien sind nicht gestattet."
+                        ),
+                        P("Die Nebenbestimmungen und die Gebührenfestsetzung finden Sie auf Seite 2."),
+                        Break(),
+                        P("Nebenbestimmungen", "heading"),
+                        P(
+                            "1. Die Außengastronomie darf täglich von 10:00 Uhr bis 22:00 Uhr betrieben werden. Danach "
+                            "sind Tische und Stühle zusammenzustellen und zu sichern.\n"
+                            "2. Der Gehweg ist an dieser Stelle 4,80 m breit. Für den Fußverkehr ist eine "
+                            "Restgehwegbreite von mindestens 1,80 m ständig freizuhalten; die Möblierung ist entlang "
+                            "der Fassade anzuordnen.\n"
+                            "3. Die Fläche und ihre Umgebung sind täglich zu reinigen.\n"
+                            "4. Rettungswege, Hydranten und Schachtdeckel sind freizuhalten.\n"
+                            "5. Die Erlaubnis ist nicht übertragbar und am Ort der Sondernutzung bereitzuhalten."
+                        ),
+                        P("Gebührenfestsetzung", "heading"),
+                        P(
+                            "Nach § 4 der Sondernutzungssatzung in Verbindung mit Nr. 3.1 des Gebührenverzeichnisses "
+                            "(5,00 € je m² und Monat) wird eine Sondernutzungsgebühr von 540,00 € festgesetzt (18 m² × "
+                            "6 Monate). Für die Erteilung der Erlaubnis wird zusätzlich eine Verwaltungsgebühr von "
+                            "45,00 € erhoben. Der Gesamtbetrag von 585,00 € ist bis zum 15.04.2025 zu zahlen."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Stadt Kesselfurt", "Bahnhofsplatz 1, 36289 Kesselfurt"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nSchuster", "sign"),
+                    ),
+                    font="serif",
+                    title="Sondernutzungserlaubnis Außengastronomie",
+                    author="Stadt Kesselfurt",
+                    footer="Stadt Kesselfurt · Az. 32.1-621.41-0093/25",
+                )
+            ],
+            {
+                "antragsteller": f("Franco Esposito"),
+                "nutzungsort": f("Brunnenstraße 7"),
+                "nutzungsart": f("Außengastronomie", "zum Betrieb einer Außengastronomie"),
+                "nutzungsbeginn": f("2025-04-01", "1. April 2025"),
+                "nutzungsende": f("2025-09-30", "30. September 2025"),
+                "flaeche": f(18.0, "18 Quadratmeter"),
+                "restgehwegbreite": f(1.8, "1,80 m"),
+                "anzahl_objekte": f(6.0, "sechs Tische"),
+                "gebuehr": f(540.0, "540,00 €"),
+                "halteverbot_beantragt": None,
+            },
+        )
+    )
+
+    # fall-06: the scanned case. Page 1 (text layer) is the receipt note; page 2 the scanned letter of a florist
+    # (private address vs. shop, letter date, total pavement width); open-ended use ("bis auf Widerruf"), no fee.
+    cases.append(
+        Case(
+            "fall-06",
+            [
+                Doc(
+                    "posteingang",
+                    "pdf",
+                    (
+                        Letterhead("Stadt Lorchingen", "Zentraler Posteingang", ("Kirchstraße 2 · 55597 Lorchingen",)),
+                        P("Posteingangsvermerk", "title"),
+                        Fields(
+                            (
+                                ("Eingang", "16.04.2025"),
+                                ("Art des Eingangs", "Brief, persönlich abgegeben im Bürgerbüro"),
+                                ("Inhalt", "Antrag an das Ordnungsamt, 1 Blatt (gescannt, folgt als Seite 2)"),
+                                ("Weitergeleitet an", "Ordnungsamt, Sachgebiet Sondernutzungen"),
+                                ("Scan", "Bürgerbüro, Kürzel TK"),
+                            )
+                        ),
+                        P(
+                            "Das Original wird nach Ablauf der Aufbewahrungsfrist für Scanvorlagen vernichtet.",
+                            "small",
+                        ),
+                        Scan(
+                            (
+                                "Katrin Seidel",
+                                "Ulmenweg 4",
+                                "55597 Lorchingen",
+                                "",
+                                "",
+                                "Stadt Lorchingen",
+                                "Ordnungsamt",
+                                "Kirchstraße 2",
+                                "55597 Lorchingen",
+                                "",
+                                "\tLorchingen, 14.04.2025",
+                                "",
+                                "Antrag auf Erlaubnis einer Warenauslage",
+                                "",
+                                "Sehr geehrte Damen und Herren,",
+                                "",
+                                "ich betreibe das Blumenhaus Anemone in der Bahnhofstraße 12.",
+                                "Ich beantrage die Erlaubnis, vor dem Geschäft auf dem Gehweg",
+                                "Blumen und Pflanzen auszustellen. Dazu kommen",
+                                "zwei Kundenstopper neben dem Eingang.",
+                                "Die Auslage braucht 6 qm direkt an der Hauswand.",
+                                "Der Gehweg ist dort 3,80 m breit, es bleibt eine",
+                                "Restgehwegbreite von 2,00 m.",
+                                "Die Auslage soll ab dem 01.05.2025 dauerhaft",
+                                "aufgestellt werden, also bis auf Widerruf.",
+                                "",
+                                "Mit freundlichen Grüßen",
+                                "",
+                                "Katrin Seidel",
+                            )
+                        ),
+                    ),
+                    font="sans",
+                    title="Posteingang Ordnungsamt",
+                    author="Stadt Lorchingen",
+                )
+            ],
+            {
+                "antragsteller": f("Katrin Seidel"),
+                "nutzungsort": f("Bahnhofstraße 12"),
+                "nutzungsart": f("Warenauslage oder Werbeanlage", "Antrag auf Erlaubnis einer Warenauslage"),
+                "nutzungsbeginn": f("2025-05-01", "01.05.2025"),
+                "nutzungsende": None,
+                "flaeche": f(6.0, "6 qm"),
+                "restgehwegbreite": f(2.0, "2,00 m"),
+                "anzahl_objekte": f(2.0, "zwei Kundenstopper"),
+                "gebuehr": None,
+                "halteverbot_beantragt": None,
+            },
+        )
+    )
+
+    # fall-07: sub-folder: municipal application form (PDF, name split into fields) + an architect's site plan
+    # description (DOCX) with "Länge 6,00 m, Breite 1,20 m" and the remaining width in cm. Distractors: the
+    # owner's address, roofer and Bauleiter, the planner, Flurstück, form and plan dates, total width.
+    cases.append(
+        Case(
+            "fall-07",
+            [
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Auental", "Tiefbauamt · Straßenverwaltung", ("Marktstraße 1 · 09623 Auental",)
+                        ),
+                        P("Antrag auf Erteilung einer Sondernutzungserlaubnis", "title"),
+                        P(
+                            "für die Benutzung öffentlicher Straßen über den Gemeingebrauch hinaus (Baugerüst, "
+                            "Container, Baustelleneinrichtung)",
+                            "small",
+                        ),
+                        P("A. Antragsteller", "heading"),
+                        Fields(
+                            (
+                                ("Familienname", "Albers"),
+                                ("Vorname", "Jörg"),
+                                ("Anschrift", "Birkenweg 3, 09623 Auental"),
+                                ("Telefon", "030 23125-719"),
+                            )
+                        ),
+                        P("B. Ort und Art der Sondernutzung", "heading"),
+                        Fields(
+                            (
+                                ("Straße, Hausnummer", "Obere Hauptstraße 21"),
+                                ("Gemarkung / Flurstück", "Auental, Flur 12, Flurstück 431/7"),
+                                ("Art der Sondernutzung", "Baugerüst (Arbeitsgerüst für Dachsanierung und Anstrich)"),
+                                ("Beanspruchte Fläche", "siehe beigefügte Lageplanbeschreibung"),
+                                ("Zeitraum", "vom 04.08.2025 bis 29.08.2025"),
+                                ("Halteverbot erforderlich", "nein"),
+                            )
+                        ),
+                        P("C. Ausführende Firma", "heading"),
+                        Fields(
+                            (
+                                ("Firma", "Dachbau Reinholz GmbH, Zur Ziegelei 8, 09627 Auental-Hohenau"),
+                                ("Verantwortlicher Bauleiter", "Stefan Reinholz, Tel. 030 23125-764"),
+                            )
+                        ),
+                        P(
+                            "Ich verpflichte mich, die Auflagen der Erlaubnis einzuhalten und die Fläche nach der "
+                            "Nutzung in ordnungsgemäßem Zustand zurückzugeben."
+                        ),
+                        P("Auental, 21.07.2025\nJörg Albers", "sign"),
+                    ),
+                    font="core",
+                    title="Antrag Sondernutzungserlaubnis",
+                    author="Stadt Auental",
+                ),
+                Doc(
+                    "lageplan",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Planungsbüro Stein & Partner",
+                            "Architekten und Ingenieure",
+                            ("Lindenplatz 5 · 09623 Auental · Telefon 030 23125-780",),
+                        ),
+                        P("Lageplanbeschreibung zum Antrag auf Sondernutzung", "title"),
+                        Fields(
+                            (
+                                ("Bauvorhaben", "Dachsanierung und Fassadenanstrich, Obere Hauptstraße 21"),
+                                ("Bauherr", "Jörg Albers"),
+                                ("Verfasserin", "Dipl.-Ing. Carola Stein"),
+                                ("Stand", "18.07.2025"),
+                            )
+                        ),
+                        P("Lage des Gerüsts", "heading"),
+                        P(
+                            "Das Gerüst wird straßenseitig vor dem Wohnhaus auf dem Gehweg der Oberen Hauptstraße "
+                            "(Ostseite) aufgestellt. Es reicht von der nördlichen Grundstücksgrenze zu Haus Nr. 19 "
+                            "bis an die Hofeinfahrt."
+                        ),
+                        P("Abmessungen der beanspruchten Fläche", "heading"),
+                        P("Länge 6,00 m, Breite 1,20 m (einschließlich Verankerung und Fußplatten)."),
+                        P("Gehweg und Fußverkehr", "heading"),
+                        P(
+                            "Der Gehweg ist im Bereich des Gerüsts 2,70 m breit. Nach Aufstellung des Gerüsts bleibt "
+                            "eine Restgehwegbreite von 150 cm; der Fußverkehr wird unter dem Gerüst durch einen "
+                            "Schutztunnel geführt."
+                        ),
+                        P(
+                            "Der Lageplan im Maßstab 1:250 mit Eintragung der Gerüstfläche ist als Blatt 1 beigefügt.",
+                            "small",
+                        ),
+                        P("Auental, 18.07.2025\nCarola Stein", "sign"),
+                    ),
+                    font="serif",
+                    title="Lageplanbeschreibung Obere Hauptstraße 21",
+                    author="Planungsbüro Stein & Partner",
+                ),
+            ],
+            {
+                "antragsteller": f("Jörg Albers", ("Jörg", "Albers")),
+                "nutzungsort": f("Obere Hauptstraße 21"),
+                "nutzungsart": f("Baugerüst", "Art der Sondernutzung: Baugerüst"),
+                "nutzungsbeginn": f("2025-08-04", "04.08.2025"),
+                "nutzungsende": f("2025-08-29", "29.08.2025"),
+                "flaeche": f(7.2, ("6,00 m", "1,20 m")),
+                "restgehwegbreite": f(1.5, "150 cm"),
+                "anzahl_objekte": None,
+                "gebuehr": None,
+                "halteverbot_beantragt": f(False, "Halteverbot erforderlich: nein"),
+            },
+        )
+    )
+
+    # fall-08: DOCX letter of a scaffolding company applying in its own name; the key values are in a table of
+    # two scaffold sections (the sum row counts). Distractors: the client (Bauherrin), the Bauleiter, lengths
+    # and depths per section, two pavement widths, the length of the no-stopping zone.
+    cases.append(
+        Case(
+            "fall-08",
+            [
+                Doc(
+                    "antrag",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Gerüstbau Falk GmbH & Co. KG",
+                            "Gerüstbau · Einhausungen · Bauaufzüge",
+                            ("Hafenstraße 40 · 36292 Kesselfurt-Nord · Telefon 089 99998-430",),
+                        ),
+                        Window(
+                            (
+                                "Stadt Kesselfurt",
+                                "Amt für öffentliche Ordnung – Sondernutzungen",
+                                "Bahnhofsplatz 1",
+                                "36289 Kesselfurt",
+                            ),
+                            sender="Gerüstbau Falk GmbH & Co. KG · Hafenstraße 40 · 36292 Kesselfurt-Nord",
+                            info=(
+                                ("Unser Zeichen", "F-2025-311"),
+                                ("Ansprechpartner", "Tim Reichert (Bauleiter)"),
+                                ("Durchwahl", "089 99998-434"),
+                                ("Datum", "01.09.2025"),
+                            ),
+                        ),
+                        P("Antrag auf Sondernutzungserlaubnis – Fassadengerüst Hauptstraße 40", "subject"),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "für die Fassadensanierung am Gebäude Hauptstraße 40 beantragen wir als ausführendes "
+                            "Gerüstbauunternehmen im eigenen Namen die Erlaubnis zur Sondernutzung des Gehwegs. "
+                            "Bauherrin ist die Kreissparkasse Kesselfurt, die uns mit der Gestellung des Gerüsts "
+                            "einschließlich der erforderlichen Genehmigungen beauftragt hat."
+                        ),
+                        P("Das Gerüst wird in zwei Abschnitten aufgestellt:"),
+                        Grid(
+                            (
+                                ("Abschnitt", "Lage", "Länge", "Tiefe", "Fläche", "Gerüstfelder"),
+                                ("A", "Hauptfassade Hauptstraße", "14,00 m", "1,00 m", "14,00 m²", "7"),
+                                ("B", "Treppenhausturm, Ecke Mühlgasse", "4,00 m", "1,50 m", "6,00 m²", "2"),
+                                ("Summe", "", "", "", "20,00 m²", "9"),
+                            )
+                        ),
+                        P(
+                            "Zeitraum: Aufbau am 15.09.2025, Abbau voraussichtlich am 24.10.2025. Die Gerüstflächen "
+                            "werden für die gesamte Dauer benötigt."
+                        ),
+                        P(
+                            "Der Gehweg der Hauptstraße ist 3,20 m breit, an der Mühlgasse 2,80 m. Die "
+                            "Restgehwegbreite beträgt an der engsten Stelle (Abschnitt B) 1,30 m; über die gesamte "
+                            "Länge wird ein Schutzdach eingebaut."
+                        ),
+                        P(
+                            "Für die Anlieferung und den Abtransport des Gerüstmaterials beantragen wir zusätzlich "
+                            "eine verkehrsrechtliche Anordnung für ein absolutes Halteverbot (Zeichen 283 StVO) auf 20 "
+                            "m Länge vor dem Gebäude, jeweils am Tag des Auf- und Abbaus."
+                        ),
+                        P(
+                            "Bescheide bitten wir an unsere oben genannte Anschrift zu senden. Eine Kopie unserer "
+                            "Betriebshaftpflichtversicherung und die Lageskizze liegen bei."
+                        ),
+                        P(
+                            "Mit freundlichen Grüßen\nGerüstbau Falk GmbH & Co. KG\n\ni. A. Tim Reichert\nBauleiter",
+                            "sign",
+                        ),
+                    ),
+                    font="sans",
+                    title="Antrag Fassadengerüst Hauptstraße 40",
+                    author="Gerüstbau Falk GmbH & Co. KG",
+                )
+            ],
+            {
+                "antragsteller": f("Gerüstbau Falk GmbH & Co. KG"),
+                "nutzungsort": f("Hauptstraße 40"),
+                "nutzungsart": f("Baugerüst", "Antrag auf Sondernutzungserlaubnis – Fassadengerüst"),
+                "nutzungsbeginn": f("2025-09-15", "15.09.2025"),
+                "nutzungsende": f("2025-10-24", "24.10.2025"),
+                "flaeche": f(20.0, "20,00 m²"),
+                "restgehwegbreite": f(1.3, "1,30 m"),
+                "anzahl_objekte": f(9.0, "9"),
+                "gebuehr": None,
+                "halteverbot_beantragt": f(
+                    True, "beantragen wir zusätzlich eine verkehrsrechtliche Anordnung für ein absolutes Halteverbot"
+                ),
+            },
+        )
+    )
+
+    # fall-09: permit and fee notice for a greengrocer's display and A-boards with a fee table (two items, the
+    # fee sum, Verwaltungsgebühr, grand total). Company vs. contact person, company address vs. shop, "8 m2".
+    cases.append(
+        Case(
+            "fall-09",
+            [
+                Doc(
+                    "bescheid",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Lorchingen",
+                            "Ordnungsamt · Sondernutzungen",
+                            ("Kirchstraße 2 · 55597 Lorchingen · Telefon 0221 4710-611",),
+                        ),
+                        Window(
+                            (
+                                "Karadağ Frischmarkt OHG",
+                                "z. Hd. Herrn Serkan Karadağ",
+                                "Auf der Bleiche 9",
+                                "55597 Lorchingen",
+                            ),
+                            sender="Stadt Lorchingen · Kirchstraße 2 · 55597 Lorchingen",
+                            info=(
+                                ("Aktenzeichen", "OA-SN-2025/0288"),
+                                ("Sachbearbeitung", "Frau Dietz"),
+                                ("Telefon", "0221 4710-614"),
+                                ("Datum", "28.11.2025"),
+                            ),
+                        ),
+                        P("Erlaubnis- und Gebührenbescheid", "title"),
+                        P("Sehr geehrter Herr Karadağ,"),
+                        P(
+                            "auf den Antrag der Karadağ Frischmarkt OHG vom 10.11.2025 wird die widerrufliche "
+                            "Erlaubnis erteilt, vor dem Geschäft Kapellenstraße 3 eine Fläche von 8 m2 für die Auslage "
+                            "von Obst und Gemüse zu nutzen und innerhalb dieser Fläche drei Werbeaufsteller "
+                            "(Kundenstopper) aufzustellen. Die Erlaubnis gilt für das Kalenderjahr 2026, vom "
+                            "01.01.2026 bis 31.12.2026."
+                        ),
+                        P("Gebührenberechnung", "heading"),
+                        Grid(
+                            (
+                                ("Gegenstand", "Bemessung", "Satz", "Betrag"),
+                                ("Warenauslage", "8 m² × 12 Monate", "4,00 € je m² und Monat", "384,00 €"),
+                                ("Werbeaufsteller", "3 Stück × 12 Monate", "5,00 € je Stück und Monat", "180,00 €"),
+                                ("Sondernutzungsgebühr 2026", "", "", "564,00 €"),
+                                ("Verwaltungsgebühr", "", "", "40,00 €"),
+                                ("Gesamtbetrag", "", "", "604,00 €"),
+                            ),
+                            widths=(52, 42, 48, 24),
+                        ),
+                        P("Der Gesamtbetrag ist binnen eines Monats an die Stadtkasse Lorchingen zu zahlen."),
+                        P("Nebenbestimmungen", "heading"),
+                        P(
+                            "1. Auslage und Werbeaufsteller sind innerhalb der Fläche an der Hauswand anzuordnen.\n"
+                            "2. Die Auslage ist täglich nach Geschäftsschluss zu entfernen. Taktile Leitelemente und "
+                            "der Zugang zum Nachbargebäude Kapellenstraße 5 sind freizuhalten.\n"
+                            "3. Die Erlaubnis kann widerrufen werden, wenn es die Sicherheit oder Leichtigkeit des "
+                            "Verkehrs erfordert."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Stadt Lorchingen", "Kirchstraße 2, 55597 Lorchingen"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nDietz", "sign"),
+                    ),
+                    font="arial",
+                    title="Erlaubnis- und Gebührenbescheid OA-SN-2025/0288",
+                    author="Stadt Lorchingen",
+                    footer="Stadt Lorchingen · Ordnungsamt · Az. OA-SN-2025/0288",
+                )
+            ],
+            {
+                "antragsteller": f("Karadağ Frischmarkt OHG"),
+                "nutzungsort": f("Kapellenstraße 3"),
+                "nutzungsart": f("Warenauslage oder Werbeanlage", "für die Auslage von Obst und Gemüse"),
+                "nutzungsbeginn": f("2026-01-01", "01.01.2026"),
+                "nutzungsende": f("2026-12-31", "31.12.2026"),
+                "flaeche": f(8.0, "8 m2"),
+                "restgehwegbreite": None,
+                "anzahl_objekte": f(3.0, "drei Werbeaufsteller"),
+                "gebuehr": f(564.0, "564,00 €"),
+                "halteverbot_beantragt": None,
+            },
+        )
+    )
+
+    # fall-10: two-page DOCX letter of an association for an information stand; dates, area, remaining width and
+    # the explicit "no Halteverbot" are on page 2. The chairwoman signs, a contact person and the house owner are
+    # named; the first and the last of two days.
+    cases.append(
+        Case(
+            "fall-10",
+            [
+                Doc(
+                    "antrag",
+                    "docx",
+                    (
+                        P("Bürgerinitiative Grüner Mühlbach e. V. · Auenweg 2 · 71287 Merzenau", "small"),
+                        Gap(),
+                        P("Stadt Merzenau\nOrdnungsamt – Sondernutzungen\nRathausplatz 2\n71287 Merzenau"),
+                        P("Merzenau, 18. August 2025", "right"),
+                        P("Antrag auf Sondernutzungserlaubnis für einen Informationsstand", "subject"),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "die Bürgerinitiative Grüner Mühlbach e. V. möchte die Bürgerinnen und Bürger über die "
+                            "geplante Renaturierung des Mühlbachs informieren und Unterschriften für eine "
+                            "Bürgerbeteiligung sammeln. Hierfür beantragen wir die Erlaubnis, in der Fußgängerzone "
+                            "einen Informationsstand aufzustellen."
+                        ),
+                        P(
+                            "Der Stand soll vor dem Haus Marktstraße 18 (gegenüber der Stadtbücherei) stehen. Der "
+                            "Eigentümer des Hauses, Herr Wolfgang Brügger, ist damit einverstanden."
+                        ),
+                        P(
+                            "Die Einzelheiten zu Terminen und Aufbau haben wir auf der folgenden Seite "
+                            "zusammengestellt."
+                        ),
+                        Break(),
+                        P("Angaben zum Informationsstand", "heading"),
+                        Fields(
+                            (
+                                ("Termine", "Samstag, 6. September 2025, und Samstag, 13. September 2025"),
+                                ("Uhrzeit", "jeweils 9:00 bis 14:00 Uhr"),
+                                ("Aufbau", "Faltpavillon mit Infomaterial, Grundfläche ca. 4 m x 2,5 m"),
+                                ("Fahrzeuge", "keine, Anlieferung mit Handwagen"),
+                                ("Strom / Lautsprecher", "nein"),
+                            )
+                        ),
+                        P(
+                            "Der Stand wird so aufgestellt, dass in der Fußgängerzone eine Durchgangsbreite von "
+                            "mindestens 3,00 m frei bleibt und die Zufahrt für Rettungsfahrzeuge gewährleistet ist."
+                        ),
+                        P(
+                            "Ein Halteverbot oder eine sonstige verkehrsrechtliche Anordnung beantragen wir nicht, da "
+                            "keine Fahrzeuge eingesetzt werden."
+                        ),
+                        P(
+                            "Als gemeinnütziger Verein bitten wir um Prüfung, ob auf die Erhebung von Gebühren "
+                            "verzichtet werden kann. Ansprechpartner an beiden Tagen ist unser Vorstandsmitglied "
+                            "Uwe Brinkmann, Telefon 0221 4710-377."
+                        ),
+                        P("Mit freundlichen Grüßen\n\nPetra Lohmann\nVorsitzende", "sign"),
+                    ),
+                    font="serif",
+                    title="Antrag Informationsstand",
+                    author="Bürgerinitiative Grüner Mühlbach e. V.",
+                    footer="Bürgerinitiative Grüner Mühlbach e. V. · Vereinsregister VR 2187",
+                )
+            ],
+            {
+                "antragsteller": f("Bürgerinitiative Grüner Mühlbach e. V."),
+                "nutzungsort": f("Marktstraße 18"),
+                "nutzungsart": f("sonstige", "einen Informationsstand aufzustellen"),
+                "nutzungsbeginn": f("2025-09-06", "6. September 2025"),
+                "nutzungsende": f("2025-09-13", "13. September 2025"),
+                "flaeche": f(10.0, ("4 m", "2,5 m")),
+                "restgehwegbreite": f(3.0, "3,00 m"),
+                "anzahl_objekte": None,
+                "gebuehr": None,
+                "halteverbot_beantragt": f(
+                    False, "Ein Halteverbot oder eine sonstige verkehrsrechtliche Anordnung beantragen wir nicht"
+                ),
+            },
+        )
+    )
+
+    # fall-11: sub-folder: a roofer's application for the house owner (DOCX; the firm's Bauleitung signs, letter
+    # date vs. start and end) + the permit (PDF) with the daily rate, Verwaltungsgebühr and a Sicherheitsleistung.
+    # Owner's home address vs. the site; a skip on the carriageway edge: no area, no remaining width.
+    cases.append(
+        Case(
+            "fall-11",
+            [
+                Doc(
+                    "antrag",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Dachdeckerei Wagner GmbH",
+                            "Meisterbetrieb · Steildach · Flachdach · Spenglerarbeiten",
+                            ("Talstraße 61 · 78147 Tannwalden-Rötenbach · Telefon 040 66969-580",),
+                        ),
+                        Window(
+                            ("Stadt Tannwalden", "Bürgeramt – Sondernutzungen", "Schloßplatz 3", "78144 Tannwalden"),
+                            sender="Dachdeckerei Wagner GmbH · Talstraße 61 · 78147 Tannwalden-Rötenbach",
+                            info=(
+                                ("Ihr Ansprechpartner", "Andreas Kübler, Bauleitung"),
+                                ("Telefon", "040 66969-583"),
+                                ("Datum", "08.09.2025"),
+                            ),
+                        ),
+                        P(
+                            "Antrag auf Aufstellung einer Mulde im öffentlichen Verkehrsraum\n"
+                            "Baustelle Lerchenstraße 6, Tannwalden – Neueindeckung des Daches",
+                            "subject",
+                        ),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "im Auftrag des Grundstückseigentümers, Herrn Rainer Vossberg, wohnhaft Schwarzwaldstraße "
+                            "102, 78144 Tannwalden, beantragen wir für dessen Haus Lerchenstraße 6 die Erlaubnis, eine "
+                            "Mulde (10 m³) für den Abbruch der alten Dacheindeckung am Fahrbahnrand aufzustellen. "
+                            "Antragsteller und Gebührenschuldner ist Herr Vossberg; seine Vollmacht fügen wir bei."
+                        ),
+                        P(
+                            "Die Mulde wird in der Zeit vom 22.09.2025 bis 26.09.2025 benötigt. Sie muss am "
+                            "Fahrbahnrand vor dem Grundstück stehen, da das Grundstück keine eigene Zufahrt hat."
+                        ),
+                        P(
+                            "Für die Anlieferung und Abholung beantragen wir zugleich die Einrichtung einer "
+                            "Haltverbotszone (Zeichen 283 StVO) auf 12 m Länge. Die Beschilderung übernimmt der "
+                            "Containerdienst Brauer GmbH."
+                        ),
+                        P("Mit freundlichen Grüßen\nDachdeckerei Wagner GmbH\n\ni. A. Andreas Kübler", "sign"),
+                    ),
+                    font="arial",
+                    title="Antrag Mulde Lerchenstraße 6",
+                    author="Dachdeckerei Wagner GmbH",
+                ),
+                Doc(
+                    "erlaubnis",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Tannwalden",
+                            "Bürgeramt · Straßenverkehrsbehörde und Sondernutzungen",
+                            ("Schloßplatz 3 · 78144 Tannwalden",),
+                        ),
+                        Window(
+                            ("Herrn", "Rainer Vossberg", "Schwarzwaldstraße 102", "78144 Tannwalden"),
+                            sender="Stadt Tannwalden · Schloßplatz 3 · 78144 Tannwalden",
+                            info=(("Aktenzeichen", "III/32-SN 0452/2025"), ("Datum", "15.09.2025")),
+                        ),
+                        P("Sondernutzungserlaubnis – Aufstellung einer Mulde", "title"),
+                        P("Sehr geehrter Herr Vossberg,"),
+                        P(
+                            "auf den in Ihrem Auftrag von der Dachdeckerei Wagner GmbH gestellten Antrag vom "
+                            "08.09.2025 erhalten Sie die widerrufliche Erlaubnis, eine Mulde vor dem Grundstück "
+                            "Lerchenstraße 6 am Fahrbahnrand aufzustellen."
+                        ),
+                        Fields(
+                            (
+                                ("Erlaubniszeitraum", "22.09.2025 bis 26.09.2025 (5 Tage)"),
+                                ("Sondernutzungsgebühr", "60,00 € (Tagessatz 12,00 € je Mulde × 5 Tage)"),
+                                ("Verwaltungsgebühr", "25,00 €"),
+                                ("Sicherheitsleistung", "200,00 €, Erstattung nach mängelfreier Rückgabe der Fläche"),
+                            ),
+                            table=True,
+                        ),
+                        P(
+                            "Die verkehrsrechtliche Anordnung des beantragten Haltverbots ergeht gesondert durch die "
+                            "Straßenverkehrsbehörde."
+                        ),
+                        P("Nebenbestimmungen", "heading"),
+                        P(
+                            "1. Gehweg und Radweg dürfen durch die Mulde nicht eingeschränkt werden.\n"
+                            "2. Die Mulde ist mit rot-weißen Warnbaken zu sichern und bei Dunkelheit zu beleuchten.\n"
+                            "3. Ein Befüllen über die Ladekante hinaus ist untersagt.\n"
+                            "4. Beschädigungen der Fahrbahn sind unverzüglich anzuzeigen."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Stadt Tannwalden", "Schloßplatz 3, 78144 Tannwalden"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nRieger", "sign"),
+                    ),
+                    font="sans",
+                    title="Sondernutzungserlaubnis III/32-SN 0452/2025",
+                    author="Stadt Tannwalden",
+                ),
+            ],
+            {
+                "antragsteller": f("Rainer Vossberg"),
+                "nutzungsort": f("Lerchenstraße 6"),
+                "nutzungsart": f("Container oder Mulde", "Antrag auf Aufstellung einer Mulde"),
+                "nutzungsbeginn": f("2025-09-22", "22.09.2025"),
+                "nutzungsende": f("2025-09-26", "26.09.2025"),
+                "flaeche": None,
+                "restgehwegbreite": None,
+                "anzahl_objekte": f(1.0, "eine Mulde"),
+                "gebuehr": f(60.0, "60,00 €"),
+                "halteverbot_beantragt": f(True, "beantragen wir zugleich die Einrichtung einer Haltverbotszone"),
+            },
+        )
+    )
+
+    # fall-12: a property manager writes for a WEG (Sachbearbeiter signs, the contractor is named; letter date
+    # vs. start date) for an aerial work platform; the duration is given in working days only, no end date.
+    cases.append(
+        Case(
+            "fall-12",
+            [
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Hausverwaltung Brandt & Söhne",
+                            "Immobilienverwaltung seit 1987",
+                            (
+                                "Goethering 7 · 09623 Auental · Telefon 030 23125-455 · "
+                                "verwaltung@brandt-soehne.example",
+                            ),
+                        ),
+                        Window(
+                            ("Stadt Auental", "Tiefbauamt · Straßenverwaltung", "Marktstraße 1", "09623 Auental"),
+                            sender="Hausverwaltung Brandt & Söhne · Goethering 7 · 09623 Auental",
+                            info=(
+                                ("Objekt", "WEG Ahornweg 3–5"),
+                                ("Sachbearbeiter", "Jonas Kühn"),
+                                ("Durchwahl", "030 23125-458"),
+                                ("Datum", "03.03.2025"),
+                            ),
+                        ),
+                        P("Antrag auf Sondernutzung: Hubarbeitsbühne vor dem Objekt Ahornweg 3–5", "subject"),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "wir vertreten als Verwalterin die Wohnungseigentümergemeinschaft Ahornweg 3–5, 09623 "
+                            "Auental. Namens der Eigentümergemeinschaft beantragen wir die Erlaubnis, für "
+                            "Baumpflegearbeiten und die Reinigung der Dachrinnen eine LKW-Hubarbeitsbühne auf dem "
+                            "Gehweg und dem angrenzenden Parkstreifen aufzustellen."
+                        ),
+                        P(
+                            "Die Arbeiten beginnen am 18.03.2025 um 7:00 Uhr; je nach Witterung dauern sie ein bis "
+                            "zwei Arbeitstage. Die Arbeitsbühne benötigt mit Abstützung und Absperrung eine Fläche von "
+                            "ca. 30 qm. Die Sicherung der Arbeitsstelle übernimmt die ausführende Firma nach den "
+                            "Richtlinien für die Sicherung von Arbeitsstellen an Straßen (RSA)."
+                        ),
+                        P(
+                            "Zusätzlich beantragen wir für den Parkstreifen vor den Häusern 3 und 5 ein absolutes "
+                            "Haltverbot (Zeichen 283 StVO) für die Dauer der Arbeiten, damit die Arbeitsbühne "
+                            "ungehindert anfahren kann."
+                        ),
+                        P(
+                            "Ausführende Firma ist die Grünwerk Baumpflege GmbH, Herr Malte Oswald, Telefon "
+                            "030 23125-612. Den Erlaubnisbescheid bitten wir an uns als Verwalterin zu senden."
+                        ),
+                        P("Mit freundlichen Grüßen\nHausverwaltung Brandt & Söhne\n\ni. A. Jonas Kühn", "sign"),
+                    ),
+                    font="arial",
+                    title="Antrag Sondernutzung Ahornweg 3–5",
+                    author="Hausverwaltung Brandt & Söhne",
+                )
+            ],
+            {
+                "antragsteller": f("Wohnungseigentümergemeinschaft Ahornweg 3–5"),
+                "nutzungsort": f("Ahornweg 3–5"),
+                "nutzungsart": f("sonstige", "eine LKW-Hubarbeitsbühne auf dem Gehweg"),
+                "nutzungsbeginn": f("2025-03-18", "18.03.2025"),
+                "nutzungsende": None,
+                "flaeche": f(30.0, "30 qm"),
+                "restgehwegbreite": None,
+                "anzahl_objekte": None,
+                "gebuehr": None,
+                "halteverbot_beantragt": f(True, "Zusätzlich beantragen wir für den Parkstreifen"),
+            },
+        )
+    )
+
+    # fall-13: DOCX extension of a scaffolding permit: the original period (start, old end) and the new end, the
+    # earlier permit date, the application date, a payment deadline; the painter who applied for the owner; the
+    # fee for the extension period next to a Verwaltungsgebühr and the total; total width vs. remaining width.
+    cases.append(
+        Case(
+            "fall-13",
+            [
+                Doc(
+                    "verlaengerung",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Gemeinde Uhlenbrook",
+                            "Der Bürgermeister · Ordnungsamt",
+                            ("Am Markt 1 · 27419 Uhlenbrook · Telefon 040 66969-702",),
+                        ),
+                        Window(
+                            ("Frau", "Ilse Marquardt", "Deichweg 14", "27419 Uhlenbrook"),
+                            sender="Gemeinde Uhlenbrook · Am Markt 1 · 27419 Uhlenbrook",
+                            info=(
+                                ("Aktenzeichen", "32-SN-25-0139"),
+                                ("Auskunft", "Herr Jansen"),
+                                ("Datum", "24.06.2025"),
+                            ),
+                        ),
+                        P("Verlängerung der Sondernutzungserlaubnis für ein Baugerüst", "title"),
+                        P("Sehr geehrte Frau Marquardt,"),
+                        P(
+                            "mit Bescheid vom 28.05.2025 haben wir Ihnen die Erlaubnis erteilt, vor Ihrem Wohn- und "
+                            "Geschäftshaus Bahnhofstraße 27 ein Baugerüst auf dem Gehweg aufzustellen. Die Erlaubnis "
+                            "galt für die Zeit vom 02.06.2025 bis 30.06.2025."
+                        ),
+                        P(
+                            "Auf Ihren Antrag vom 20.06.2025, den der Malerbetrieb Krüger & Sohn für Sie gestellt hat, "
+                            "wird die Erlaubnis bis zum 18.07.2025 verlängert. Alle übrigen Bestimmungen des Bescheids "
+                            "vom 28.05.2025 gelten unverändert fort."
+                        ),
+                        Fields(
+                            (
+                                ("Ort der Sondernutzung", "Bahnhofstraße 27, Gehweg Westseite"),
+                                ("Beanspruchte Fläche", "14 m² (unverändert)"),
+                                ("Gesamtbreite des Gehwegs", "2,60 m"),
+                                ("Restgehwegbreite", "1,20 m"),
+                                ("Verlängerungszeitraum", "01.07.2025 bis 18.07.2025 (18 Tage)"),
+                            ),
+                            table=True,
+                        ),
+                        P("Gebühren für den Verlängerungszeitraum", "heading"),
+                        P(
+                            "Sondernutzungsgebühr: 14 m² × 18 Tage × 0,50 € = 126,00 €\n"
+                            "Verwaltungsgebühr für die Verlängerung: 20,00 €\n"
+                            "Zu zahlen: 146,00 €"
+                        ),
+                        P("Bitte überweisen Sie den Betrag bis zum 15.07.2025 unter Angabe des Aktenzeichens."),
+                        P(
+                            "Hinweis: Eine weitere Verlängerung ist spätestens eine Woche vor Ablauf schriftlich zu "
+                            "beantragen. Nach dem Abbau ist der Gehweg in ordnungsgemäßem Zustand zu übergeben; der "
+                            "Zustand wird gemeinsam mit dem Bauhof abgenommen."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Gemeinde Uhlenbrook", "Am Markt 1, 27419 Uhlenbrook"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nJansen", "sign"),
+                    ),
+                    font="sans",
+                    title="Verlängerung Sondernutzungserlaubnis",
+                    author="Gemeinde Uhlenbrook",
+                )
+            ],
+            {
+                "antragsteller": f("Ilse Marquardt"),
+                "nutzungsort": f("Bahnhofstraße 27"),
+                "nutzungsart": f("Baugerüst", "Verlängerung der Sondernutzungserlaubnis für ein Baugerüst"),
+                "nutzungsbeginn": f("2025-06-02", "02.06.2025"),
+                "nutzungsende": f("2025-07-18", "18.07.2025"),
+                "flaeche": f(14.0, "14 m²"),
+                "restgehwegbreite": f(1.2, "1,20 m"),
+                "anzahl_objekte": None,
+                "gebuehr": f(126.0, "126,00 €"),
+                "halteverbot_beantragt": None,
+            },
+        )
+    )
+
+    # fall-14: sparse portal printout (PDF, core font): no period, no area, no width; an indicative fee next to
+    # a Verwaltungsgebühr; the applicant's address, a Vorgangsnummer and a submission timestamp.
+    cases.append(
+        Case(
+            "fall-14",
+            [
+                Doc(
+                    "portal",
+                    "pdf",
+                    (
+                        P("Stadt Seelbrunn – Serviceportal", "small"),
+                        P(
+                            "Antrag Container/Mulde im öffentlichen Straßenraum – Zusammenfassung Ihrer Angaben",
+                            "title",
+                        ),
+                        Fields(
+                            (
+                                ("Vorgangsnummer", "SP-SNU-2025-004219"),
+                                ("Übermittelt am", "12.05.2025, 08:14 Uhr"),
+                                ("Antragsteller/in", "Miriam Çelik"),
+                                ("Anschrift", "Fasanenweg 2, 63917 Seelbrunn"),
+                                ("Telefon", "069 90009-618"),
+                                ("Standort", "Rosenstraße 15 (Parkbucht vor der Garage)"),
+                                ("Anzahl und Art", "1 Absetzcontainer, 5 m³"),
+                                ("Zweck", "Entrümpelung des Elternhauses"),
+                                ("Größe der Stellfläche", "–"),
+                                (
+                                    "Gewünschter Zeitraum",
+                                    "wird nachgereicht, sobald der Containerdienst einen Termin nennt",
+                                ),
+                            )
+                        ),
+                        P("Voraussichtliche Kosten (unverbindlich)", "heading"),
+                        Fields(
+                            (
+                                ("Sondernutzungsgebühr", "36,00 € (Pauschale bis 7 Tage)"),
+                                ("Verwaltungsgebühr", "15,00 €"),
+                                ("Kaution", "keine"),
+                            )
+                        ),
+                        P(
+                            "Ihre Angaben wurden elektronisch übermittelt. Sie erhalten nach Prüfung einen Bescheid. "
+                            "Der Container darf erst nach Erteilung der Erlaubnis aufgestellt werden.",
+                            "small",
+                        ),
+                    ),
+                    font="core",
+                    title="Serviceportal Antrag SP-SNU-2025-004219",
+                    author="Stadt Seelbrunn",
+                )
+            ],
+            {
+                "antragsteller": f("Miriam Çelik"),
+                "nutzungsort": f("Rosenstraße 15"),
+                "nutzungsart": f("Container oder Mulde", "Anzahl und Art: 1 Absetzcontainer"),
+                "nutzungsbeginn": None,
+                "nutzungsende": None,
+                "flaeche": None,
+                "restgehwegbreite": None,
+                "anzahl_objekte": f(1.0, "1 Absetzcontainer"),
+                "gebuehr": f(36.0, "36,00 €"),
+                "halteverbot_beantragt": None,
+            },
+        )
+    )
+    return cases
+
+
 # --- absent-value guards: patterns that must NOT occur in a case whose cell is null ----------------------------
 AMOUNT_RE = re.compile(r"\d(?:[\d.]*)(?:,(?:\d{2}|-))?\s*(?:€|EUR\b|Euro\b)|(?:€|EUR)\s*\d", re.IGNORECASE)
 NO_AMOUNT = "<no amount>"
+NUMBER_WORDS = {
+    "ein": 1,
+    "eins": 1,
+    "eine": 1,
+    "einen": 1,
+    "einem": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+}
+# a count of tables, skips, A-boards or scaffold bays ("zwei Container", "4 Tische", "eine Mulde")
+COUNT_RE = (
+    r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[a-zäöüß-]+\s+)?"
+    r"(?:tisch|stehtisch|container|absetzcontainer|mulde|aufsteller|werbeaufsteller|kundenstopper|gerüstfeld"
+    r"|feld\b|felder|pflanzkübel|warenständer)"
+)
 ABSENT_GUARDS: dict[str, dict[str, list[str]]] = {
     "hundesteuer": {
         "anschrift": [r"\b\d{5} [A-ZÄÖÜ]"],
@@ -2227,6 +3504,52 @@ ABSENT_GUARDS: dict[str, dict[str, list[str]]] = {
             r"tonne",
             r"kanal",
         ],
+    },
+    "sondernutzung": {
+        "nutzungsbeginn": [
+            r"nutzungsbeginn",
+            r"\bbeginn",
+            r"\bab (dem |den )?\d{1,2}\.",
+            r"\bvom \d{1,2}\.\s?(\d|[a-zä]+ \d{4})",
+            r"\bam (samstag, )?\d{1,2}\.",
+            r"zeitraum:? (vom )?\d",
+            r"datum der nutzung",
+            r"\btermine?:",
+        ],
+        "nutzungsende": [
+            r"nutzungsende",
+            r"\bende\b",
+            r"\bbis (zum |einschließlich |voraussichtlich )?\d{1,2}\.",
+            r"\babbau (am|voraussichtlich)",
+            r"zeitraum:? (vom )?\d",
+            r"datum der nutzung",
+            r"\btermine?:",
+        ],
+        "flaeche": [
+            r"\d\s*(?:m²|m2|qm)(?!\w)",
+            r"quadratmeter",
+            r"\d\s*m\s*[x×]\s*\d",
+            r"länge:? \d[\d,]*\s*m,? (und )?breite",
+            r"\btiefe\b",
+        ],
+        "restgehwegbreite": [
+            r"restgehweg",
+            r"gehwegbreite",
+            r"restbreite",
+            r"durchgangsbreite",
+            r"verbleib",
+            r"frei begehbar",
+            r"bleibt[^.]{0,40}\bfrei\b",
+        ],
+        "anzahl_objekte": [COUNT_RE, r"gerüstfeld", r"anzahl der (tische|container|aufsteller|felder)"],
+        "gebuehr": [
+            r"nutzungsgebühr",
+            r"gebühr für die (sonder)?nutzung",
+            r"gebührenberechnung",
+            r"gebührenfestsetzung",
+            r"pauschale",
+        ],
+        "halteverbot_beantragt": [r"halteverbot", r"haltverbot", r"verkehrsrechtliche anordnung", r"zeichen 28[36]"],
     },
 }
 
@@ -2286,6 +3609,45 @@ def parse_amount(text: str) -> float | None:
     if not re.fullmatch(r"\d{1,3}(?:\.\d{3})*(?:,\d{2})?|\d+(?:,\d{2})?", core):
         return None
     return float(core.replace(".", "").replace(",", "."))
+
+
+UNIT_FACTORS = {"cm": 0.01, "zentimeter": 0.01}
+NUMBER_RE = re.compile(
+    r"(?:(?:ca\.|rund|etwa|mindestens)\s*)?"
+    r"(?P<num>\d+(?:,\d+)?|[a-zäöüß]+)\s*"
+    r"(?P<unit>m²|m2|qm|quadratmetern?|zentimeter|cm|metern?|m|stück|stk\.?)?(?![a-zäöüß0-9²])"
+    r"(?P<rest>(?:\s+[a-zäöüß()-]+)*)",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> float | None:
+    """Number of "12,5 m²", "30 qm", "18 Quadratmeter", "24 m2", "1,50 m", "150 cm" (in m), "4 Tische",
+    "zwei Container" (number words eins..zwölf). A trailing noun is allowed; cm is converted to m."""
+    m = NUMBER_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    num = m["num"]
+    if num[0].isdigit():
+        value = float(num.replace(",", "."))
+    elif num.lower() in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[num.lower()])
+    else:
+        return None
+    return round(value * UNIT_FACTORS.get((m["unit"] or "").lower(), 1.0), 6)
+
+
+def number_unit(text: str) -> str | None:
+    """The unit of a written number as the schema names it: "m²", "m" (also for cm), "Stück", "" for none."""
+    m = NUMBER_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    unit = (m["unit"] or "").lower().rstrip(".")
+    if unit in ("m²", "m2", "qm") or unit.startswith("quadratmeter"):
+        return "m²"
+    if unit in ("m", "cm", "zentimeter") or unit.startswith("meter"):
+        return "m"
+    return "Stück" if unit in ("stück", "stk") else ""
 
 
 def squash(text: str) -> str:
@@ -2387,6 +3749,20 @@ def validate_specs(key: str, cases: list[Case], schema: dict[str, Any]) -> list[
             elif typ == "auswahl":
                 if fact.value not in specs[name].get("optionen", []) or not fact.written:
                     errors.append(f"{where}: {fact.value!r} is not an option or has no evidence phrase")
+            elif typ == "zahl":
+                unit = specs[name].get("einheit", "")
+                if isinstance(fact.written, tuple):  # length x width: the product of the two parts
+                    numbers = [parse_number(part) for part in fact.written]
+                    ok = len(numbers) == 2 and None not in numbers
+                    parsed = round(numbers[0] * numbers[1], 2) if ok else None  # type: ignore[operator]
+                    units_ok = unit == "m²" and all(number_unit(part) == "m" for part in fact.written)
+                else:
+                    parsed = parse_number(fact.written) if fact.written else None
+                    units_ok = number_unit(fact.written) in ("", unit)
+                if not isinstance(fact.value, float) or parsed is None or round(parsed, 2) != round(fact.value, 2):
+                    errors.append(f"{where}: {fact.written!r} does not parse to {fact.value!r}")
+                elif not units_ok:
+                    errors.append(f"{where}: the unit of {fact.written!r} does not fit {unit!r}")
             else:
                 parts = fact.written if isinstance(fact.written, tuple) else (written,)
                 if squash(" ".join(parts)) != squash(str(fact.value)):
@@ -2438,8 +3814,11 @@ def readme(out: Path, stats: dict[str, Any]) -> str:
         "A case is one file (`fall-01.pdf`, `fall-02.docx`) or a sub-folder with several documents (`fall-04/`).",
         '`<schema>/truth.jsonl` holds one line per case: `{"case": ..., "values": {field: value}}`; `null` means',
         "the value is in no document of the case (janein is `false` only where the document says so). Values are",
-        "normalised: dates ISO `YYYY-MM-DD`, amounts float euros, janein true/false, auswahl one of the options, text",
-        "as written.",
+        "normalised: dates ISO `YYYY-MM-DD`, amounts float euros, zahl a float in the field's unit (m², m, Stück;",
+        "a length × width becomes its product, cm become m), janein true/false, auswahl one of the options, text as",
+        "written.",
+        "",
+        "`sondernutzung/` is the held-out check set: no rule or prompt was tuned on it.",
         "",
     ]
     for key, (schema, cases) in stats.items():
@@ -2464,12 +3843,20 @@ def readme(out: Path, stats: dict[str, Any]) -> str:
         ]
         for spec in schema["felder"]:
             missing = sum(c.facts[spec["name"]] is None for c in cases)
-            lines.append(f"| `{spec['name']}` | {spec.get('typ', 'text')} | {len(cases)} | {missing} |")
+            typ = spec.get("typ", "text")
+            if typ == "zahl" and spec.get("einheit"):
+                typ = f"zahl ({spec['einheit']})"
+            lines.append(f"| `{spec['name']}` | {typ} | {len(cases)} | {missing} |")
         lines.append("")
     lines += [
         "Distractors are deliberate: birth/litter dates, signature and letter dates next to the receipt date,",
         "start of tax liability next to the start of keeping, pro-rata amounts, instalments, totals, other fees, a",
-        "lawyer's own reference and a Kassenzeichen next to the Aktenzeichen.",
+        "lawyer's own reference and a Kassenzeichen next to the Aktenzeichen. In `sondernutzung/`: the applicant's own",
+        "address next to the usage location, Verwaltungsgebühr, Kaution/Sicherheitsleistung and totals next to the",
+        "Sondernutzungsgebühr, the total pavement width next to the remaining width, application, receipt and permit",
+        "dates (and an earlier permit period) next to start and end of use, a Bauleiter, contact person or client next",
+        "to the applicant, chairs and parasols next to tables, and phone numbers, Aktenzeichen, Flurstück numbers and",
+        "postcodes as non-values.",
         "",
     ]
     return "\n".join(lines)
@@ -2590,7 +3977,12 @@ def write_fixtures(out: Path, target: Path) -> None:
 
 # --- main --------------------------------------------------------------------------------------------------------
 def all_cases() -> dict[str, list[Case]]:
-    return {"hundesteuer": hundesteuer_cases(), "widerspruch": widerspruch_cases()}
+    # order matters: the PDF seeds depend on the set's position, so new sets go at the end
+    return {
+        "hundesteuer": hundesteuer_cases(),
+        "widerspruch": widerspruch_cases(),
+        "sondernutzung": sondernutzung_cases(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
