@@ -40,6 +40,18 @@ def _value(cell: CellResult) -> CellValue:
     return cell.value if cell.value is not None else cell.raw
 
 
+def _header(spec: FieldSpec) -> str:
+    """A column's title: the field name, with the unit of a number ("flaeche (m²)")."""
+    return f"{spec.name} ({spec.einheit})" if spec.einheit else spec.name
+
+
+def _to_review(case: CaseResult) -> str:
+    """The fields of a finished case a clerk should check, comma-separated ("" when every cell is sure)."""
+    if case.status == "fehler":
+        return ""
+    return ", ".join(cell.field for cell in case.cells if cell.confidence == "prüfen")
+
+
 def _status_text(case: CaseResult) -> str:
     if case.status == "fehler":
         return f"Fehler: {one_line(case.error) or 'unbekannt'}"
@@ -72,7 +84,7 @@ def _csv_value(spec: FieldSpec, value: CellValue) -> str:
 
 
 def _csv_row(case: CaseResult, fields: list[FieldSpec]) -> list[str]:
-    row = [_csv_safe(case.case), _csv_safe(_status_text(case))]
+    row = [_csv_safe(case.case), _csv_safe(_status_text(case)), _csv_safe(_to_review(case))]
     cells = _cells(case)
     for spec in fields:
         cell = cells.get(spec.name)
@@ -91,9 +103,9 @@ def batch_to_csv(result: BatchResult) -> bytes:
     fields = result.schema_.felder
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    header = ["Fall", "Status"]
+    header = ["Fall", "Status", "Zu prüfen"]
     for spec in fields:
-        header += [spec.name, f"{spec.name} (Quelle)"]
+        header += [_header(spec), f"{spec.name} (Quelle)"]
     writer.writerow(header)
     for case in result.cases:
         writer.writerow(_csv_row(case, fields))
@@ -107,6 +119,7 @@ _HEADER_FONT: Final = Font(bold=True)
 _HEADER_FILL: Final = PatternFill("solid", start_color="DDE4EE")
 _NOT_FOUND_FONT: Final = Font(italic=True, color="808080")
 _ERROR_FONT: Final = Font(color="C00000")
+_REVIEW_FILL: Final = PatternFill("solid", start_color="FFF4CC")  # "prüfen": filterable by colour as well
 _COMMENT_AUTHOR: Final = "Verwaltungsassistent"
 
 
@@ -124,6 +137,8 @@ def _put_value(cell: Cell, spec: FieldSpec, value: CellValue) -> None:
         cell.value = value
         if spec.typ == "betrag":
             cell.number_format = EURO_FORMAT
+        elif spec.typ == "zahl":
+            cell.number_format = "#,##0.##"
     elif spec.typ == "datum" and (day := _parse_date(value)) is not None:
         cell.value = day
         cell.number_format = DATE_FORMAT
@@ -171,12 +186,15 @@ def _result_row(sheet: Worksheet, row: int, case: CaseResult, fields: list[Field
     if case.status == "fehler":
         status.font = _ERROR_FONT
         return
+    _put_text(sheet.cell(row=row, column=3), _to_review(case))
     cells = _cells(case)
-    for column, spec in enumerate(fields, start=3):
+    for column, spec in enumerate(fields, start=4):
         target = sheet.cell(row=row, column=column)
         cell = cells.get(spec.name)
         if cell is None:
             continue
+        if cell.confidence == "prüfen":
+            target.fill = _REVIEW_FILL
         if not _found(cell):
             _put_text(target, NOT_FOUND)
             target.font = _NOT_FOUND_FONT
@@ -189,7 +207,7 @@ def _result_row(sheet: Worksheet, row: int, case: CaseResult, fields: list[Field
 def _results_sheet(sheet: Worksheet, result: BatchResult) -> None:
     fields = result.schema_.felder
     sheet.title = "Ergebnisse"
-    _write_header(sheet, ["Fall", "Status", *(spec.name for spec in fields)])
+    _write_header(sheet, ["Fall", "Status", "Zu prüfen", *(_header(spec) for spec in fields)])
     for row, case in enumerate(result.cases, start=2):
         _result_row(sheet, row, case, fields)
     _finish_table(sheet)
@@ -208,28 +226,29 @@ def _found_cells(result: BatchResult) -> Iterator[tuple[CaseResult, FieldSpec, C
 
 
 def _sources_sheet(sheet: Worksheet, result: BatchResult) -> None:
-    _write_header(sheet, ["Fall", "Feld", "Wert", "Dokument", "Datei", "Seite", "Zitat"])
+    _write_header(sheet, ["Fall", "Feld", "Wert", "Sicherheit", "Dokument", "Datei", "Seite", "Zitat"])
     wrap = Alignment(wrap_text=True, vertical="top")
     for row, (case, spec, cell) in enumerate(_found_cells(result), start=2):
         _put_text(sheet.cell(row=row, column=1), case.case)
         _put_text(sheet.cell(row=row, column=2), spec.name)
         _put_value(sheet.cell(row=row, column=3), spec, _value(cell))
+        _put_text(sheet.cell(row=row, column=4), f"prüfen: {cell.review}" if cell.confidence == "prüfen" else "sicher")
         citation = cell.citation
         if citation is None:
             continue
-        _put_text(sheet.cell(row=row, column=4), one_line(citation.title))
-        _put_text(sheet.cell(row=row, column=5), file_name(citation.source))
-        sheet.cell(row=row, column=6, value=citation.page)
-        quote = sheet.cell(row=row, column=7)
+        _put_text(sheet.cell(row=row, column=5), one_line(citation.title))
+        _put_text(sheet.cell(row=row, column=6), file_name(citation.source))
+        sheet.cell(row=row, column=7, value=citation.page)
+        quote = sheet.cell(row=row, column=8)
         _put_text(quote, one_line(citation.quote))
         quote.alignment = wrap
-    _finish_table(sheet, {7: 80})
+    _finish_table(sheet, {8: 80})
 
 
 def _fields_sheet(sheet: Worksheet, result: BatchResult) -> None:
-    _write_header(sheet, ["Name", "Frage", "Typ", "Optionen", "Hinweis"])
+    _write_header(sheet, ["Name", "Frage", "Typ", "Einheit", "Optionen", "Hinweis"])
     for row, spec in enumerate(result.schema_.felder, start=2):
-        values = [spec.name, spec.frage, spec.typ, ", ".join(spec.optionen), spec.hinweis]
+        values = [spec.name, spec.frage, spec.typ, spec.einheit, ", ".join(spec.optionen), spec.hinweis]
         for column, text in enumerate(values, start=1):
             _put_text(sheet.cell(row=row, column=column), text)
     _finish_table(sheet)
@@ -258,16 +277,19 @@ def _case_json(case: CaseResult, fields: list[FieldSpec]) -> dict[str, object]:
     cells = _cells(case)
     values: dict[str, CellValue] = {}
     citations: dict[str, dict[str, object] | None] = {}
+    confidence: dict[str, str] = {}
     for spec in fields:
         cell = cells.get(spec.name)
         values[spec.name] = cell.value if cell is not None and _found(cell) else None
         citations[spec.name] = _citation_json(cell)
+        confidence[spec.name] = cell.confidence if cell is not None else "prüfen"
     return {
         "case": case.case,
         "status": case.status,
         "error": case.error,
         "documents": case.documents,
         "values": values,
+        "confidence": confidence,
         "citations": citations,
     }
 

@@ -77,6 +77,7 @@ def _batch() -> BatchResult:
         FieldSpec(name="betrag", frage="Welcher Betrag wird gefordert?", typ="betrag"),
         FieldSpec(name="vollstaendig", frage="Sind die Unterlagen vollständig?", typ="janein"),
         FieldSpec(name="bemerkung", frage="Gibt es eine Bemerkung?", typ="text", hinweis="Meist am Ende."),
+        FieldSpec(name="flaeche", frage="Wie groß ist die Fläche?", typ="zahl", einheit="m²"),
     ]
     meier_date = _citation(1, "Antrag Meier", 2, "Antrag gestellt am 15.03.2024", source="/akten/meier/antrag.pdf")
     meier_amount = _citation(2, "Bescheid Meier", 4, "Gefordert werden 1.234,50 €")
@@ -87,11 +88,39 @@ def _batch() -> BatchResult:
             status="fertig",
             cells=[
                 CellResult(
-                    field="antragsdatum", status="gefunden", value="2024-03-15", raw="15.03.2024", citation=meier_date
+                    field="antragsdatum",
+                    status="gefunden",
+                    value="2024-03-15",
+                    raw="15.03.2024",
+                    confidence="sicher",
+                    citation=meier_date,
                 ),
-                CellResult(field="betrag", status="gefunden", value=1234.5, raw="1.234,50 €", citation=meier_amount),
-                CellResult(field="vollstaendig", status="gefunden", value=True, raw="vollständig", citation=meier_date),
-                CellResult(field="bemerkung", status="gefunden", value="=SUMME(A1:A9)", citation=meier_amount),
+                CellResult(
+                    field="betrag",
+                    status="gefunden",
+                    value=1234.5,
+                    raw="1.234,50 €",
+                    confidence="sicher",
+                    citation=meier_amount,
+                ),
+                CellResult(
+                    field="vollstaendig",
+                    status="gefunden",
+                    value=True,
+                    raw="vollständig",
+                    confidence="sicher",
+                    citation=meier_date,
+                ),
+                CellResult(
+                    field="bemerkung",
+                    status="gefunden",
+                    value="=SUMME(A1:A9)",
+                    review="Mehrere Werte kommen in Frage.",
+                    citation=meier_amount,
+                ),
+                CellResult(
+                    field="flaeche", status="gefunden", value=12.5, raw="12,5 qm", confidence="sicher", unit="m²"
+                ),
             ],
         ),
         CaseResult(
@@ -102,7 +131,8 @@ def _batch() -> BatchResult:
                 CellResult(field="antragsdatum", status="nicht_gefunden"),
                 CellResult(field="betrag", status="nicht_gefunden"),
                 CellResult(field="vollstaendig", status="gefunden", value=False, citation=meier_date),
-                CellResult(field="bemerkung", status="nicht_gefunden"),
+                CellResult(field="bemerkung", status="nicht_gefunden", confidence="sicher"),
+                CellResult(field="flaeche", status="nicht_gefunden", confidence="sicher"),
             ],
         ),
         CaseResult(case="Kaputt", documents=["kaputt.pdf"], status="fehler", error="Datei nicht lesbar"),
@@ -197,7 +227,9 @@ def _csv_rows() -> list[dict[str, str]]:
 
 def test_csv_values_sources_not_found_and_error() -> None:
     meier, schulz, broken = _csv_rows()
-    assert list(meier)[:4] == ["Fall", "Status", "antragsdatum", "antragsdatum (Quelle)"]
+    assert list(meier)[:5] == ["Fall", "Status", "Zu prüfen", "antragsdatum", "antragsdatum (Quelle)"]
+    assert meier["Zu prüfen"] == "bemerkung" and meier["flaeche (m²)"] == "12,5"
+    assert schulz["Zu prüfen"] == "antragsdatum, betrag, vollstaendig"  # cells default to "prüfen"
     assert meier["antragsdatum"] == "2024-03-15" and meier["betrag"] == "1234,50"
     assert meier["vollstaendig"] == "ja" and schulz["vollstaendig"] == "nein"
     assert meier["antragsdatum (Quelle)"] == "Antrag Meier, S. 2: „Antrag gestellt am 15.03.2024“"
@@ -219,42 +251,54 @@ def test_xlsx_results_sheet_has_typed_values_and_comments(workbook: openpyxl.Wor
     assert [cell.value for cell in sheet[1]] == [
         "Fall",
         "Status",
+        "Zu prüfen",
         "antragsdatum",
         "betrag",
         "vollstaendig",
         "bemerkung",
+        "flaeche (m²)",
     ]
-    assert sheet["A1"].font.bold and sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:F4"
-    day, amount = sheet["C2"], sheet["D2"]
+    assert sheet["A1"].font.bold and sheet.freeze_panes == "B2" and sheet.auto_filter.ref == "A1:H4"
+    assert sheet["C2"].value == "bemerkung" and sheet["G2"].fill.start_color.rgb.endswith("FFF4CC")
+    assert sheet["D2"].fill.fill_type is None  # a sure cell is not marked
+    assert sheet["H2"].value == pytest.approx(12.5) and sheet["H2"].data_type == "n"
+    day, amount = sheet["D2"], sheet["E2"]
     assert isinstance(day.value, datetime.datetime) and day.value.date() == datetime.date(2024, 3, 15)
     assert day.number_format == "DD.MM.YYYY"
     assert amount.value == pytest.approx(1234.5) and "€" in amount.number_format
-    assert sheet["E2"].value == "ja" and sheet["E3"].value == "nein"
-    assert sheet["F2"].value == "=SUMME(A1:A9)" and sheet["F2"].data_type == "s"
+    assert sheet["F2"].value == "ja" and sheet["F3"].value == "nein"
+    assert sheet["G2"].value == "=SUMME(A1:A9)" and sheet["G2"].data_type == "s"
     assert day.comment is not None and "S. 2" in day.comment.text and "15.03.2024" in day.comment.text
-    assert sheet["D3"].value == "nicht gefunden" and sheet["D3"].font.italic and sheet["D3"].comment is None
+    assert sheet["E3"].value == "nicht gefunden" and sheet["E3"].font.italic and sheet["E3"].comment is None
 
 
 def test_xlsx_error_row_is_red_and_empty(workbook: openpyxl.Workbook) -> None:
     sheet = workbook["Ergebnisse"]
     assert sheet["A4"].value == "Kaputt" and sheet["B4"].value == "Fehler: Datei nicht lesbar"
     assert sheet["B4"].font.color.rgb.endswith("C00000")
-    assert all(sheet.cell(row=4, column=column).value is None for column in range(3, 7))
+    assert all(sheet.cell(row=4, column=column).value is None for column in range(3, 9))
 
 
 def test_xlsx_sources_and_fields_sheets(workbook: openpyxl.Workbook) -> None:
     sources = list(workbook["Quellen"].iter_rows(values_only=True))
-    assert sources[0] == ("Fall", "Feld", "Wert", "Dokument", "Datei", "Seite", "Zitat")
-    assert len(sources) == 1 + 5  # four found cells of Meier, one of Schulz
-    assert sources[1][:2] == ("Meier", "antragsdatum") and sources[1][3:] == (
-        "Antrag Meier",
-        "antrag.pdf",
-        2,
-        "Antrag gestellt am 15.03.2024",
+    assert sources[0] == ("Fall", "Feld", "Wert", "Sicherheit", "Dokument", "Datei", "Seite", "Zitat")
+    assert len(sources) == 1 + 6  # five found cells of Meier, one of Schulz
+    assert sources[4][3] == "prüfen: Mehrere Werte kommen in Frage."
+    assert (
+        sources[1][:2] == ("Meier", "antragsdatum")
+        and sources[1][3] == "sicher"
+        and sources[1][4:]
+        == (
+            "Antrag Meier",
+            "antrag.pdf",
+            2,
+            "Antrag gestellt am 15.03.2024",
+        )
     )
     fields = list(workbook["Felder"].iter_rows(values_only=True))
-    assert fields[0] == ("Name", "Frage", "Typ", "Optionen", "Hinweis")
-    assert fields[4] == ("bemerkung", "Gibt es eine Bemerkung?", "text", None, "Meist am Ende.")
+    assert fields[0] == ("Name", "Frage", "Typ", "Einheit", "Optionen", "Hinweis")
+    assert fields[4] == ("bemerkung", "Gibt es eine Bemerkung?", "text", None, None, "Meist am Ende.")
+    assert fields[5][2:4] == ("zahl", "m²")
 
 
 # --- batch: JSONL -----------------------------------------------------------------------------------------------------
@@ -268,7 +312,9 @@ def test_jsonl_has_one_object_per_case() -> None:
         "betrag": 1234.5,
         "vollstaendig": True,
         "bemerkung": "=SUMME(A1:A9)",
+        "flaeche": 12.5,
     }
+    assert meier["confidence"]["bemerkung"] == "prüfen" and meier["confidence"]["betrag"] == "sicher"
     assert meier["citations"]["betrag"] == {
         "title": "Bescheid Meier",
         "source": "/daten/akten/bescheid_meier.pdf",
@@ -277,5 +323,5 @@ def test_jsonl_has_one_object_per_case() -> None:
     }
     assert schulz["values"]["betrag"] is None and schulz["citations"]["betrag"] is None
     assert broken["status"] == "fehler" and broken["error"] == "Datei nicht lesbar"
-    assert set(broken["values"]) == {"antragsdatum", "betrag", "vollstaendig", "bemerkung"}
+    assert set(broken["values"]) == {"antragsdatum", "betrag", "vollstaendig", "bemerkung", "flaeche"}
     assert "€" in text and "\\u" not in text  # no ASCII escaping

@@ -229,7 +229,7 @@ function renderBatchResult(job) {
   const cases = Array.isArray(result.cases) ? result.cases : [];
   const head = el("thead", {}, el("tr", {},
     el("th", { scope: "col", text: "Fall" }),
-    ...fields.map((f) => el("th", { scope: "col", title: f.frage || "", text: f.name }))));
+    ...fields.map((f) => el("th", { scope: "col", title: f.frage || "", text: f.einheit ? `${f.name} (${f.einheit})` : f.name }))));
   const rows = cases.map((item) => {
     const documents = Array.isArray(item.documents) ? item.documents : [];
     const caseCell = el("th", { scope: "row", class: "batch-table__case" },
@@ -244,9 +244,16 @@ function renderBatchResult(job) {
     const byField = new Map((Array.isArray(item.cells) ? item.cells : []).map((c) => [c.field, c]));
     for (const field of fields) {
       const cell = byField.get(field.name);
-      const td = el("td", { "data-testid": "batch-cell", dataset: { field: field.name, status: cell ? cell.status : "nicht_gefunden" } });
+      const confidence = cell && cell.confidence === "sicher" ? "sicher" : "prüfen";
+      const td = el("td", {
+        "data-testid": "batch-cell",
+        class: confidence === "prüfen" ? "cell--review" : "",
+        title: confidence === "prüfen" ? `Prüfen: ${(cell && cell.review) || "Bitte prüfen."}` : "",
+        dataset: { field: field.name, status: cell ? cell.status : "nicht_gefunden", confidence },
+      });
       if (cell && cell.status === "gefunden") {
         const shown = formatCellValue(cell.value, field.typ) || cell.raw || "–";
+        if (confidence === "prüfen") td.append(el("span", { class: "cell-flag", "aria-hidden": "true", text: "prüfen" }));
         const button = el("button", {
           type: "button", class: "cell-value", "data-testid": "batch-value", "aria-controls": "batch-detail",
           "aria-label": `${field.name} für ${item.case}: ${shown} – Fundstelle anzeigen`, text: shown,
@@ -258,12 +265,16 @@ function renderBatchResult(job) {
       }
       row.append(td);
     }
+    row.dataset.review = String(row.querySelectorAll(".cell--review").length);
     return row;
   });
   if (!rows.length) {
     rows.push(el("tr", {}, el("td", { colspan: String(fields.length + 1), class: "docs-table__empty", text: "Keine Fälle." })));
   }
   $("batch-table").replaceChildren(head, el("tbody", {}, ...rows));
+  const toReview = $("batch-table").querySelectorAll("td.cell--review").length;
+  $("batch-review-count").textContent = `${toReview} von ${cases.length * fields.length} Zellen zu prüfen`;
+  applyReviewFilter();
   const base = API.batchJob(job.id);
   $("batch-downloads").replaceChildren(
     ...[["xlsx", "Excel (XLSX)"], ["csv", "CSV"], ["jsonl", "JSONL"]].map(([suffix, label]) =>
@@ -275,6 +286,14 @@ function renderBatchResult(job) {
   section.hidden = false;
 }
 
+/** With "Nur Fälle mit zu prüfenden Zellen", rows whose cells are all sure are hidden. */
+function applyReviewFilter() {
+  const only = $("batch-review-only").checked;
+  for (const row of $("batch-table").querySelectorAll("tr[data-testid=batch-row]")) {
+    row.hidden = only && row.dataset.review === "0";
+  }
+}
+
 function showBatchDetail(button, item, field, cell, shown) {
   for (const other of $("batch-table").querySelectorAll(".cell-value.is-selected")) other.classList.remove("is-selected");
   button.classList.add("is-selected");
@@ -282,6 +301,7 @@ function showBatchDetail(button, item, field, cell, shown) {
   $("batch-detail-heading").textContent = `Fundstelle: ${field.name} – ${item.case}`;
   $("batch-detail-value").textContent = shown;
   $("batch-detail-raw").textContent = cell.raw || "–";
+  $("batch-detail-confidence").textContent = cell.confidence === "sicher" ? "sicher" : `prüfen – ${cell.review || "bitte prüfen"}`;
   $("batch-detail-title").textContent = citation ? (citation.title || "–") : "–";
   $("batch-detail-source").replaceChildren(pathNode(citation ? citation.source : ""));
   $("batch-detail-page").textContent = citation && citation.page ? String(citation.page) : "–";
@@ -318,6 +338,7 @@ export function initBatch() {
   const saved = sessionGet("va.batchSchema");
   if (saved) $("batch-schema").value = saved;
   $("batch-detail-close").addEventListener("click", closeBatchDetail);
+  $("batch-review-only").addEventListener("change", applyReviewFilter);
   $("batch-detail").addEventListener("keydown", (e) => {
     if (e.key === "Escape") {
       e.preventDefault();
