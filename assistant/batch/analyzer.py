@@ -46,6 +46,7 @@ _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "j
 _VALUE_CHARS = 160
 _EVIDENCE_CHARS = 160
 _SELECT_TOKENS_PER_FIELD = 40  # a value as written, or {"antwort": …, "zeile": …}
+_DERIVED_OPTION_REVIEW = "Die Option ist aus der Fundstelle abgeleitet, dort nicht wörtlich genannt."
 _OPTION_REVIEW = "Die Unterlagen nennen diese Option; die Auswahl des Modells weicht ab."
 _FREE_REVIEW = "Frei formulierter Wert ohne Kandidaten in den Unterlagen."
 _NEGATION = re.compile(r"\b(?:nein|nicht|kein\w*|ohne)\b|☐\s*ja|☒\s*nein|\[\s*\]\s*ja|\[x\]\s*nein", re.IGNORECASE)
@@ -167,7 +168,8 @@ class BatchAnalyzer:
             value, sure, reason = _yes_no(str(reply), candidate, sure, reason)
         elif spec.typ == "auswahl":
             value = str(reply)
-            sure, reason = _option_check(value, candidate, sure, reason)
+            if entry.evident is None:  # the model mapped the line to an option ("Anzahl: 1" → "ein Hund")
+                sure, reason = "prüfen", _DERIVED_OPTION_REVIEW
         located = Located(value, candidate.raw, candidate.doc_id, candidate.start, candidate.end)
         return CellResult(
             field=spec.name,
@@ -249,14 +251,6 @@ def _yes_no(reply: str, line: Candidate, sure: Confidence, reason: str) -> tuple
     if (reply == "nein") != says_no:
         return reply == "ja", "prüfen", "Antwort und Wortlaut der Fundstelle stimmen nicht sicher überein."
     return reply == "ja", sure, reason
-
-
-def _option_check(option: str, line: Candidate, sure: Confidence, reason: str) -> tuple[Confidence, str]:
-    """A choice is sure only where its own words stand in the deciding line ("Abfallgebühren")."""
-    words = {word for word in re.findall(r"\w{4,}", option.casefold())}
-    if sure == "sicher" and not (words and all(word[:-2] in line.raw.casefold() for word in words)):
-        return "prüfen", "Die gewählte Option steht nicht wörtlich in der Fundstelle."
-    return sure, reason
 
 
 def _parse_answers(raw: str) -> Answers:

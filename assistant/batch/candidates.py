@@ -33,7 +33,7 @@ _STREET_SUFFIX = (
     r"anger|promenade|wall|graben|brücke|kamp|feld|stieg|winkel|höhe|park|tor|bogen|kai|deich|zug|bach|acker)"
 )
 _STREET = rf"(?:[A-ZÄÖÜ][\wäöüß.\-]* )*?[A-ZÄÖÜ]?[\wäöüß.\-]*{_STREET_SUFFIX} \d{{1,4}}\s?[a-zA-Z]?(?:[-/]\d{{1,4}})?"
-_PLACE = r"\d{5} [A-ZÄÖÜ][\wäöüß.\-]*(?:[ \-][A-ZÄÖÜ(][\wäöüß.\-)]*)*"
+_PLACE = r"\d{5}[ \n][A-ZÄÖÜ][\wäöüß.\-]*(?:[ \-][A-ZÄÖÜ(][\wäöüß.\-)]*)*"
 _ADDRESS = re.compile(rf"(?<![\w-])(?P<street>{_STREET})(?:\s*[,·]\s*|\s*\n\s*|\s+)(?P<place>{_PLACE})")
 _STREET_ONLY = re.compile(rf"(?<![\w-]){_STREET}(?![\w])")
 _SALUTATION = re.compile(
@@ -42,7 +42,8 @@ _SALUTATION = re.compile(
 )
 _FIRM = re.compile(
     r"(?P<name>(?:[A-ZÄÖÜ&][\wäöüß&.\-]* ){1,5}(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|GbR|e\.\s?V\.|eG|mbH|UG"
-    r"(?:\s\(haftungsbeschränkt\))?|WEG|Wohnungseigentümergemeinschaft\s[\wäöüß\-]+(?:\s\d+\w?)?))"
+    r"(?:\s\(haftungsbeschränkt\))?|WEG))|(?P<community>(?:Wohnungseigentümer|Erben)gemeinschaft [A-ZÄÖÜ][\wäöüß\-]+"
+    r"(?: \d+\s?[a-z]?)?)"
 )
 _PERSON_LINE = re.compile(r"^(?:(?:Dr\.|Prof\.)\s)?[A-ZÄÖÜ][a-zäöüß]+(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+){1,3}$")
 _FILE_NUMBER = re.compile(
@@ -298,7 +299,7 @@ def _labelled_value(builder: _Builder, document: _DocumentText, label: str, star
     it is one ("Anzahl der Hunde im Haushalt: 1", "Breite (in m): 1,50")."""
     value = document.text[start:end]
     context = (label, True)
-    if not _only_number_or_date(value):
+    if not _only_number_or_date(value) and sum(ch.isalnum() for ch in value) >= 3:  # not "Nr", "x"
         builder.add(document, "text", start, end, value, label=context)
         parts = list(re.finditer(r"[^,;·]+(?:,(?=\S)[^,;·]*)*", value))
         if len(parts) > 1 and not _ADDRESS.search(value):
@@ -362,9 +363,11 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
         builder.add(document, "text", match.start(), match.end(), match.group(0), sort="anschrift")
     for pattern in (_SALUTATION, _FIRM):
         for match in pattern.finditer(text):
-            name = " ".join(match["name"].split())
+            group = "community" if match.groupdict().get("community") else "name"
+            start, end = _without_leading_words(text, match.start(group), match.end(group))
+            name = " ".join(text[start:end].split())
             if _looks_like_name(name):
-                builder.add(document, "text", match.start("name"), match.end("name"), name, sort="name")
+                builder.add(document, "text", start, end, name, sort="name")
     for number, line in enumerate(document.lines):
         stripped = line.text.strip()
         if _PERSON_LINE.match(stripped) and _looks_like_name(stripped) and _near_greeting(document, number):
@@ -373,7 +376,7 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
     for match in _FILE_NUMBER.finditer(text):
         line = document.lines[document.line_at(match.start())]
         before = text[line.start : match.start()]
-        if _has_date(match.group(0)) or re.fullmatch(r"[\d.,]+", match.group(0)) or _PHONE_LABEL.search(before):
+        if not _is_file_number(match.group(0)) or _PHONE_LABEL.search(before):
             continue
         builder.add(document, "text", match.start(), match.end(), match.group(0), sort="zeichen")
 
@@ -408,12 +411,34 @@ _NOT_NAME_WORDS = frozenset(
         "bürgermeister",
         "magistrat",
         "verwaltung",
+        "grüßen",
+        "freundlichen",
+        "namens",
+        "unsere",
+        "unser",
+        "ihre",
+        "ihr",
     ]
 )
 
 
+def _without_leading_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A firm's name without the words before it that the pattern took along ("Grüßen Sonnenhof … KG")."""
+    while (match := re.match(r"(\S+)\s+", text[start:end])) and match.group(1).casefold() in _NOT_NAME_WORDS:
+        start += match.end()
+    return start, end
+
+
 def _looks_like_name(text: str) -> bool:
     return not any(word.casefold() in _NOT_NAME_WORDS for word in text.split()[:2])
+
+
+def _is_file_number(text: str) -> bool:
+    """ "3.2-AG-2025-04417", "2/21-HuSt-0388": digits with short letter codes; not a date, a plain number or
+    words joined by hyphens ("60-Liter-Tonne")."""
+    if _has_date(text) or re.fullmatch(r"[\d.,]+", text) or sum(ch.isdigit() for ch in text) < 3:
+        return False
+    return not any(re.fullmatch(r"[A-ZÄÖÜ]?[a-zäöüß]{3,}", part) for part in re.split(r"[./-]", text))
 
 
 def _has_date(text: str) -> bool:

@@ -19,8 +19,9 @@ from ingest.german import shared_analyzer
 NONE_CHOICE = "nicht angegeben"
 Confidence = Literal["sicher", "prüfen"]
 _NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
-_CUE = re.compile(r"\b(seit|ab|bis|vom|von)\s+wann\b", re.IGNORECASE)  # "Seit wann …?" is answered "seit …"
-_CUE_WORDS = {"seit": {"seit"}, "ab": {"ab", "vom", "beginn", "anfang"}, "bis": {"bis", "ende"}}
+_CUE = re.compile(r"\b(seit|ab|bis|von)\s+(?:wann|welchem)\b", re.IGNORECASE)  # "Seit wann …?": "seit …"
+_TYPE_WORDS = {"datum": {"datum"}, "betrag": {"betrag", "euro"}}
+_CUE_WORDS = {"seit": {"seit"}, "ab": {"ab", "vom", "beginn", "anfang"}, "bis": {"bis", "ende"}, "von": {"vom"}}
 _SORT_CUES: dict[TextSort, re.Pattern[str]] = {
     "name": re.compile(r"^\s*wer\b|\bname|\bheißt|\bperson|\bfirma", re.IGNORECASE),
     "anschrift": re.compile(r"anschrift|adresse|\bwohnt|straße|hausnummer", re.IGNORECASE),
@@ -29,10 +30,17 @@ _SORT_CUES: dict[TextSort, re.Pattern[str]] = {
 _MIN_LINE_SCORE = 0.8  # a line that decides a yes/no or choice field names more than the case's topic
 _AUTHORITY = re.compile(
     r"\b(?:stadt|gemeinde|markt|landkreis|amt|rathaus|verwaltung|postfach|ansprechpartner\w*|auskunft|"
-    r"sachbearbeit\w*|bearbeitet|im auftrag|magistrat|bürgermeister\w*)\b|amt\b|verwaltung\b",
+    r"sachbearbeit\w*|bearbeitet|im auftrag|magistrat|bürgermeister\w*|fachbereich|sachgebiet|referat|"
+    r"abteilung|dezernat|poststelle)\b|amt\b|verwaltung\b",
     re.IGNORECASE,
 )
 _DISTINCTIVE_CHARS = 8  # an option word this long names a thing ("abfallgebuhr"), not a count ("hund")
+_STAFF_LABEL = re.compile(
+    r"bearbeit|auskunft|ansprechpartner|zimmer|telefon|durchwahl|geschäftsführ|vorstand|im auftrag|i\. ?a\.|"
+    r"vertreten|bevollmächtigt|rechtsanw|kanzlei|unterschrift des",
+    re.IGNORECASE,
+)
+_NEAR_MISS = 0.4  # a rejected candidate this close makes "nicht gefunden" a cell to check
 _CANDIDATES_PER_FIELD = 5
 _LINES_PER_FIELD = 4
 _SHOWN_CHARS = 80
@@ -65,7 +73,12 @@ class FieldTerms:
         unwanted_text = " ".join(match.group(0) for match in _NEGATIVE_CLAUSE.finditer(hint))
         wanted = analyzer.token_set(f"{spec.name.replace('_', ' ')} {spec.frage} {_NEGATIVE_CLAUSE.sub('', hint)}")
         options = analyzer.token_set(" ".join(spec.optionen)) - wanted
-        unwanted = analyzer.token_set(unwanted_text) - wanted
+        wanted -= _TYPE_WORDS.get(spec.typ, set())  # every date is a "Datum": the word tells none apart
+        unwanted = {
+            token  # "Zeichen einer Kanzlei" must not count against "Aktenzeichen"
+            for token in analyzer.token_set(unwanted_text) - wanted
+            if not any(token in other or other in token for other in wanted)
+        }
         cue = _CUE.search(spec.frage)
         cues = _CUE_WORDS.get(cue.group(1).lower(), set()) if cue else set()
         asked = f"{spec.frage} {spec.hinweis}"
@@ -78,6 +91,7 @@ class Ranked:
     candidate: Candidate
     score: float
     value: str | float
+    named: bool = False  # its label names the field itself, beyond the type ("Beginn der Haltung", not "Datum")
 
     @property
     def shown(self) -> str:
@@ -92,6 +106,7 @@ class FieldChoices:
     spec: FieldSpec
     ranked: list[Ranked]
     evident: tuple[str, Candidate] | None = None  # the one option the case's lines name, with its first line
+    hidden: bool = False  # a value of the field's kind stands in running text or scored too low to be offered
 
     @property
     def lines(self) -> bool:
@@ -148,6 +163,8 @@ def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = Non
     value += 1.5 * _matches(terms.options, label | context, weights)
     if terms.sorts and _AUTHORITY.search(candidate.context):
         value -= 1.0  # the authority's own letterhead, address or staff is never the citizen's
+    if "name" in terms.sorts and _STAFF_LABEL.search(candidate.label):
+        value -= 3.0  # "Bearbeiterin: Dr. Katrin Vogt", "Auskunft: Frau Armbruster", "Geschäftsführung: …"
     if terms.cues & _words(candidate.label):
         value += 1.5
     if terms.sorts & candidate.sorts:
@@ -173,16 +190,21 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
     unit = _field_unit(spec)
     weights = case_weights(terms, candidates)
     ranked: dict[str, Ranked] = {}
+    hidden = False
     for candidate in candidates.of(kind):
         value: str | float | None = candidate.value
         if kind == "zahl":
             value = in_unit(candidate.measure, unit) if candidate.measure else None
-        points = score(terms, candidate, weights)
-        if kind == "text" and not (terms.sorts & candidate.sorts) and not _label_names_field(terms, candidate, weights):
-            continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
-        if value is None or points <= (_MIN_LINE_SCORE if spec.typ == "janein" else 0):
+        if value is None:
             continue
-        entry = Ranked(candidate, points, value)
+        points = score(terms, candidate, weights)
+        named = _label_names_field(terms, candidate, weights, spec)
+        if kind == "text" and not (terms.sorts & candidate.sorts) and not named:
+            continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
+        if points <= (_MIN_LINE_SCORE if spec.typ == "janein" else 0):
+            hidden = hidden or points > _NEAR_MISS or (kind != "zeile" and not candidate.labelled)
+            continue
+        entry = Ranked(candidate, points, value, named)
         same = ranked.get(entry.shown)
         if same is None or points > same.score:  # one entry per value as written: its best-labelled occurrence
             ranked[entry.shown] = entry
@@ -191,7 +213,7 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
         best = [entry for entry in best if not any(_part_of(entry, other) for other in best)]
     limit = _LINES_PER_FIELD if kind == "zeile" else _CANDIDATES_PER_FIELD
     evident = _evident_option(spec, candidates) if spec.typ == "auswahl" else None
-    return FieldChoices(spec, best[:limit], evident)
+    return FieldChoices(spec, best[:limit], evident, hidden or len(best) > limit)
 
 
 def _evident_option(spec: FieldSpec, candidates: CaseCandidates) -> tuple[str, Candidate] | None:
@@ -210,8 +232,9 @@ def _evident_option(spec: FieldSpec, candidates: CaseCandidates) -> tuple[str, C
     return next(iter(named.items())) if len(named) == 1 else None
 
 
-def _label_names_field(terms: FieldTerms, candidate: Candidate, weights: Weights) -> bool:
-    label = shared_analyzer().token_set(candidate.label)
+def _label_names_field(terms: FieldTerms, candidate: Candidate, weights: Weights, spec: FieldSpec) -> bool:
+    """Whether a form label names the field beyond its type: "Beginn der Haltung" does, "Datum" does not."""
+    label = shared_analyzer().token_set(candidate.label) - _TYPE_WORDS.get(spec.typ, set())
     return candidate.labelled and 2.0 * _matches(terms.wanted, label, weights) >= _MIN_LINE_SCORE
 
 
@@ -243,7 +266,11 @@ def confidence(choices: FieldChoices, chosen: Ranked | None) -> tuple[Confidence
     with a text layer, or chose none where no candidate spoke of the field. Otherwise ``prüfen`` with why."""
     ranked = choices.ranked
     if chosen is None:
-        return ("sicher", "") if not ranked else ("prüfen", "Ein möglicher Wert wurde nicht übernommen.")
+        if ranked:
+            return "prüfen", "Ein möglicher Wert wurde nicht übernommen."
+        if choices.hidden:
+            return "prüfen", "Ein Wert dieser Art steht im Text, aber ohne Beschriftung, die das Feld nennt."
+        return "sicher", ""
     candidate = chosen.candidate
     if candidate.ocr:
         return "prüfen", "Der Wert stammt aus einer Texterkennung (OCR)."
@@ -253,6 +280,8 @@ def confidence(choices: FieldChoices, chosen: Ranked | None) -> tuple[Confidence
         return "prüfen", "Mehrere Werte kommen in Frage."
     if not candidate.labelled:
         return "prüfen", "Der Wert steht im Fließtext, nicht in einer beschrifteten Zeile."
+    if not chosen.named:
+        return "prüfen", "Die Beschriftung nennt das Feld nicht ausdrücklich."
     return "sicher", ""
 
 
