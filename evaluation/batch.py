@@ -5,7 +5,8 @@ over each case folder (its ``truth.jsonl`` holds the expected value of every fie
 not contain it) and prints, per field: accuracy on filled fields, the share of absent fields correctly
 reported as "nicht gefunden", how many right and wrong cells were marked ``sicher`` and ``prüfen``, and the
 throughput in cells per minute with its course over the run (which must stay linear in the number of cases).
-``sondernutzung`` is the held-out check set: no rule or prompt was tuned on it.
+``hundesteuer``, ``widerspruch`` and ``baumfaellung`` are tuning sets; ``sondernutzung`` is the held-out check set:
+no rule or prompt was tuned on it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ PROJECT = Path(__file__).parents[1]
 DEFAULT_SETS = [
     f"{PROJECT}/data/eval/cases/hundesteuer={PROJECT}/data/schemas/hundesteuer-anmeldung.yaml",
     f"{PROJECT}/data/eval/cases/widerspruch={PROJECT}/data/schemas/widerspruch-gebuehrenbescheid.yaml",
+    f"{PROJECT}/data/eval/cases/baumfaellung={PROJECT}/data/schemas/baumfaellung.yaml",
     f"{PROJECT}/data/eval/cases/sondernutzung={PROJECT}/data/schemas/sondernutzung-strasse.yaml",
 ]
 TARGET_CELLS_PER_MINUTE = 20

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Generate the synthetic evaluation set for the batch analysis (one table row per case).
 
-Three extraction schemas (``data/schemas/hundesteuer-anmeldung.yaml`` and
-``data/schemas/widerspruch-gebuehrenbescheid.yaml``, twelve cases each, and the held-out check set
-``data/schemas/sondernutzung-strasse.yaml`` with fourteen cases). A case is one document
+Four extraction schemas: the tuning sets ``data/schemas/hundesteuer-anmeldung.yaml``,
+``data/schemas/widerspruch-gebuehrenbescheid.yaml`` and ``data/schemas/baumfaellung.yaml`` (twelve cases each)
+and the held-out check set ``data/schemas/sondernutzung-strasse.yaml`` (fourteen cases). A case is one document
 (``fall-01.pdf``) or a sub-folder with several documents (``fall-04/anmeldung.pdf``). All names,
 places and numbers are invented. The output is deterministic: fixed seed, fixed PDF/DOCX metadata,
 no network.
@@ -46,6 +46,7 @@ SCHEMA_FILES = {
     "hundesteuer": "hundesteuer-anmeldung.yaml",
     "widerspruch": "widerspruch-gebuehrenbescheid.yaml",
     "sondernutzung": "sondernutzung-strasse.yaml",
+    "baumfaellung": "baumfaellung.yaml",
 }
 SEED = 20250312
 FIXED_TIME = datetime(2025, 1, 1, 8, 0, 0)
@@ -3449,6 +3450,1155 @@ def sondernutzung_cases() -> list[Case]:
     return cases
 
 
+# --- Fällgenehmigung nach Baumschutzsatzung (tuning set) ------------------------------------------------------
+def baumfaellung_cases() -> list[Case]:
+    cases: list[Case] = []
+
+    # fall-01: one-page form with "Label: Wert" lines and an Eingangsstempel. The owner lives elsewhere (own
+    # address vs. tree location with Flurstück); Höhe, Kronendurchmesser, the protection threshold and the
+    # replacement tree's StU next to the Stammumfang; Antragsdatum and stamp next to the Fälltermin.
+    cases.append(
+        Case(
+            "fall-01",
+            [
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Reiherstedt",
+                            "Fachdienst 3.2 – Umwelt und Grünflächen",
+                            ("Rathausmarkt 1 · 23817 Reiherstedt · Telefon 04551 8807-330",),
+                        ),
+                        Stamp(("STADT REIHERSTEDT", "Eingang 24. Sep. 2025", "FD 3.2 · Az. 3.2-BS-2025-147")),
+                        P("Antrag auf Fällgenehmigung", "title"),
+                        P(
+                            "nach § 6 der Satzung zum Schutz des Baumbestandes in der Stadt Reiherstedt "
+                            "(Baumschutzsatzung). Geschützt sind Bäume mit einem Stammumfang ab 80 cm, gemessen in "
+                            "1 m Höhe über dem Erdboden. Bitte fügen Sie einen Lageplan und Fotos des Baumes bei.",
+                            "small",
+                        ),
+                        P("1. Antragstellerin / Antragsteller (Eigentümer/in)", "heading"),
+                        Fields(
+                            (
+                                ("Name", "Heike Brandauer"),
+                                ("Anschrift", "Seestraße 41, 23817 Reiherstedt"),
+                                ("Telefon", "04551 90 21 77"),
+                                ("Eigentumsverhältnis", "Alleineigentümerin"),
+                            )
+                        ),
+                        P("2. Standort des Baumes", "heading"),
+                        Fields(
+                            (
+                                ("Straße, Hausnummer", "Mühlenweg 17"),
+                                ("Gemarkung, Flur, Flurstück", "Reiherstedt, Flur 4, Flurstück 233/1"),
+                                ("Nutzung des Grundstücks", "Einfamilienhaus, vermietet"),
+                                ("Lage auf dem Grundstück", "Vorgarten, ca. 3 m von der Grenze zum Gehweg"),
+                            )
+                        ),
+                        P("3. Angaben zum Baum", "heading"),
+                        Fields(
+                            (
+                                ("Baumart", "Bergahorn"),
+                                ("Stammumfang in 1 m Höhe", "185 cm"),
+                                ("Höhe", "ca. 17 m"),
+                                ("Kronendurchmesser", "ca. 10 m"),
+                                ("Anzahl der zu fällenden Bäume", "1"),
+                            )
+                        ),
+                        P("4. Begründung und Zeitpunkt", "heading"),
+                        Fields(
+                            (
+                                (
+                                    "Grund der Fällung",
+                                    "Krankheit – Befall mit der Rußrindenkrankheit, die Rinde löst sich am Stamm "
+                                    "großflächig ab",
+                                ),
+                                ("Vorgesehener Fälltermin", "14.11.2025"),
+                            )
+                        ),
+                        P("5. Ersatzpflanzung", "heading"),
+                        Fields(
+                            (
+                                ("Ersatzpflanzung angeboten", "ja"),
+                                ("Art und Größe", "1 Feldahorn, Hochstamm, StU 18–20 cm, an gleicher Stelle"),
+                            )
+                        ),
+                        P(
+                            "Hinweis: Die Verwaltungsgebühr für die Fällgenehmigung beträgt nach Nr. 8.3 des "
+                            "Gebührentarifs 60,00 € je Baum. Die Kosten der Fällung und der Ersatzpflanzung trägt die "
+                            "Antragstellerin oder der Antragsteller.",
+                            "small",
+                        ),
+                        P("Reiherstedt, 22.09.2025\nUnterschrift: Heike Brandauer", "sign"),
+                    ),
+                    font="core",
+                    title="Antrag auf Fällgenehmigung",
+                    author="Stadt Reiherstedt",
+                )
+            ],
+            {
+                "antragsteller": f("Heike Brandauer"),
+                "standort": f("Mühlenweg 17"),
+                "baumart": f("Bergahorn"),
+                "stammumfang": f(185.0, "185 cm"),
+                "anzahl_baeume": f(1.0, "1"),
+                "faelltermin": f("2025-11-14", "14.11.2025"),
+                "faellgrund": f("Krankheit oder Schädlingsbefall", "Befall mit der Rußrindenkrankheit"),
+                "ersatzpflanzung_angeboten": f(True, "Ersatzpflanzung angeboten: ja"),
+                "gebuehr": f(60.0, "60,00 €"),
+            },
+        )
+    )
+
+    # fall-02: citizen letter (DOCX) in running text. The heir lives elsewhere; the tree stands "im Garten des
+    # Grundstücks Lindenstraße 4" (neighbour's house number as distractor). "rund 1,60 m" Umfang next to a
+    # Durchmesser of 50 cm and the height; storm date and letter date next to the Fälltermin; no replacement,
+    # no fee.
+    cases.append(
+        Case(
+            "fall-02",
+            [
+                Doc(
+                    "antrag",
+                    "docx",
+                    (
+                        P("Gerhard Pfannschmidt · Am Steinbruch 8 · 34633 Wolkenried", "small"),
+                        Gap(),
+                        P("Gemeinde Wolkenried\nOrdnungs- und Umweltamt\nKirchstraße 1\n34633 Wolkenried"),
+                        P("Wolkenried, 12. Januar 2026", "right"),
+                        P("Antrag auf Genehmigung zur Fällung einer Blaufichte – Grundstück Lindenstraße 4", "subject"),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "im Garten des Grundstücks Lindenstraße 4, das ich im vergangenen Jahr von meiner "
+                            "verstorbenen Mutter geerbt habe, steht eine Blaufichte, die ich fällen lassen möchte. "
+                            "Ich wohne selbst nicht dort; das Haus steht zurzeit leer und soll verkauft werden."
+                        ),
+                        P(
+                            "Bei dem Sturm am 28. Dezember ist die Spitze des Baumes abgebrochen. Seitdem neigt sich "
+                            "die Fichte deutlich in Richtung des Nachbarhauses Lindenstraße 6 und des Gehwegs. Der "
+                            "Baum ist gut 20 m hoch; der Stamm hat in einem Meter Höhe einen Umfang von rund 1,60 m, "
+                            "der Durchmesser liegt bei etwa 50 cm. Nach Ihrer Baumschutzsatzung ist der Baum damit "
+                            "geschützt."
+                        ),
+                        P(
+                            "Die Firma Baumdienst Reimers aus Talbrück hat sich die Fichte bereits angesehen und hält "
+                            "die Fällung für unumgänglich, weil weitere Teile der Krone herabzustürzen drohen und "
+                            "der Gehweg vor dem Haus täglich von Schulkindern benutzt wird. Die Fällung soll am "
+                            "6. Februar 2026 erfolgen, sofern Ihre Genehmigung bis dahin vorliegt."
+                        ),
+                        P(
+                            "Einen Lageplan und zwei Fotos lege ich bei. Für Rückfragen erreichen Sie mich unter "
+                            "05651 774 0932 oder per E-Mail an g.pfannschmidt@example.net."
+                        ),
+                        P("Mit freundlichen Grüßen\n\nGerhard Pfannschmidt", "sign"),
+                        P("Anlagen: Lageplan, 2 Fotos", "small"),
+                    ),
+                    font="arial",
+                    title="Antrag Fällung Blaufichte",
+                    author="Gerhard Pfannschmidt",
+                )
+            ],
+            {
+                "antragsteller": f("Gerhard Pfannschmidt"),
+                "standort": f("Lindenstraße 4"),
+                "baumart": f("Blaufichte"),
+                "stammumfang": f(160.0, "rund 1,60 m"),
+                "anzahl_baeume": f(1.0, "eine Blaufichte"),
+                "faelltermin": f("2026-02-06", "6. Februar 2026"),
+                "faellgrund": f("Verkehrssicherheit", "weitere Teile der Krone herabzustürzen drohen"),
+                "ersatzpflanzung_angeboten": None,
+                "gebuehr": None,
+            },
+        )
+    )
+
+    # fall-03: two-page permit addressed to the Hausverwaltung for a WEG; replacement planting and the fee are on
+    # page 2, next to a Sicherheitsleistung, the replacement tree's StU and a validity date. No Fälltermin.
+    cases.append(
+        Case(
+            "fall-03",
+            [
+                Doc(
+                    "genehmigung",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Hagenmünde",
+                            "Der Bürgermeister · Amt für Umwelt und Stadtgrün",
+                            ("Am Markt 5 · 31749 Hagenmünde",),
+                        ),
+                        Window(
+                            (
+                                "Hausverwaltung Korff & Lenz GmbH",
+                                "Frau Annika Lenz",
+                                "Bahnhofstraße 3",
+                                "31749 Hagenmünde",
+                            ),
+                            sender="Stadt Hagenmünde · Am Markt 5 · 31749 Hagenmünde",
+                            info=(
+                                ("Aktenzeichen", "67/BS-2025-0311"),
+                                ("Ihr Zeichen", "WEG Park 12-14 / AL"),
+                                ("Auskunft", "Herr Tiedemann"),
+                                ("Telefon", "05751 403-672"),
+                                ("Datum", "10.10.2025"),
+                            ),
+                        ),
+                        P("Genehmigung nach der Baumschutzsatzung", "title"),
+                        P(
+                            "Fällung auf dem Grundstück Parkstraße 12–14, Gemarkung Hagenmünde, Flur 9, "
+                            "Flurstück 87/3\nIhr Antrag vom 15.09.2025",
+                            "subject",
+                        ),
+                        P("Sehr geehrte Frau Lenz,"),
+                        P(
+                            "auf den Antrag der Wohnungseigentümergemeinschaft Parkstraße 12–14, den Sie als deren "
+                            "Verwalterin gestellt haben, ergeht folgender Bescheid:"
+                        ),
+                        P("I. Entscheidung", "heading"),
+                        P(
+                            "1. Die Fällung einer Rosskastanie (Aesculus hippocastanum, Baum Nr. 3 des Lageplans, "
+                            "Stammumfang 210 cm) auf dem Grundstück Parkstraße 12–14 wird nach § 7 Abs. 1 der "
+                            "Baumschutzsatzung der Stadt Hagenmünde genehmigt."
+                        ),
+                        P("2. Die Genehmigung ergeht mit den Nebenbestimmungen auf Seite 2 dieses Bescheides."),
+                        P("II. Begründung", "heading"),
+                        P(
+                            "Nach dem mit dem Antrag vorgelegten Gutachten des Sachverständigenbüros Wendt vom "
+                            "02.09.2025 ist die Rosskastanie von der Pseudomonas-Rindenkrankheit befallen. Der Stamm "
+                            "weist großflächige Rindennekrosen und Schleimfluss auf; eine Erholung des Baumes ist "
+                            "nicht zu erwarten. Bei der Ortsbesichtigung am 29.09.2025 wurde der Befund bestätigt."
+                        ),
+                        P(
+                            "Die Rosskastanie unterliegt dem Schutz der Satzung, die Laubbäume ab einem Stammumfang "
+                            "von 80 cm erfasst. Die Voraussetzungen für eine Ausnahme nach § 7 Abs. 1 Buchst. b der "
+                            "Satzung liegen vor, weil der Baum krank ist und seine Erhaltung auch unter "
+                            "Berücksichtigung des öffentlichen Interesses mit zumutbarem Aufwand nicht möglich ist."
+                        ),
+                        Break(),
+                        P("III. Nebenbestimmungen", "heading"),
+                        P(
+                            "1. Die Fällung darf nicht in der Zeit vom 1. März bis 30. September durchgeführt werden "
+                            "(§ 39 Abs. 5 Satz 1 Nr. 2 BNatSchG). Unmittelbar vorher ist der Baum auf besetzte "
+                            "Nester und Höhlen zu kontrollieren."
+                        ),
+                        P(
+                            "2. Die von der Antragstellerin angebotene Ersatzpflanzung wird verbindlich festgesetzt: "
+                            "Bis zum 30.04.2026 ist auf dem Grundstück eine Winterlinde (Tilia cordata) als "
+                            "Hochstamm mit einem Stammumfang von 18–20 cm zu pflanzen und dauerhaft zu erhalten."
+                        ),
+                        P(
+                            "3. Zur Sicherung der Ersatzpflanzung ist vor Beginn der Arbeiten eine Sicherheitsleistung "
+                            "von 600,00 € zu erbringen. Sie wird nach der Abnahme der Pflanzung freigegeben."
+                        ),
+                        P(
+                            "4. Die Genehmigung erlischt, wenn von ihr nicht bis zum 28.02.2026 Gebrauch gemacht "
+                            "worden ist."
+                        ),
+                        P("IV. Kosten", "heading"),
+                        P(
+                            "Für diese Genehmigung wird nach Tarifstelle 5.1 der Verwaltungskostensatzung der Stadt "
+                            "Hagenmünde eine Verwaltungsgebühr von 85,00 € festgesetzt. Bitte überweisen Sie den "
+                            "Betrag innerhalb eines Monats unter Angabe des Kassenzeichens 5.0711.000423 an die "
+                            "Stadtkasse."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        P(
+                            "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage beim "
+                            "Verwaltungsgericht Talbrück, Gerichtsstraße 4, 34651 Talbrück, erhoben werden."
+                        ),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nTiedemann", "sign"),
+                    ),
+                    font="serif",
+                    title="Genehmigung Baumschutzsatzung 67/BS-2025-0311",
+                    author="Stadt Hagenmünde",
+                    footer="Stadt Hagenmünde · Amt für Umwelt und Stadtgrün · Az. 67/BS-2025-0311",
+                )
+            ],
+            {
+                "antragsteller": f("Wohnungseigentümergemeinschaft Parkstraße 12–14"),
+                "standort": f("Parkstraße 12–14"),
+                "baumart": f("Rosskastanie"),
+                "stammumfang": f(210.0, "210 cm"),
+                "anzahl_baeume": f(1.0, "einer Rosskastanie"),
+                "faelltermin": None,
+                "faellgrund": f("Krankheit oder Schädlingsbefall", "von der Pseudomonas-Rindenkrankheit befallen"),
+                "ersatzpflanzung_angeboten": f(
+                    True, "Die von der Antragstellerin angebotene Ersatzpflanzung wird verbindlich festgesetzt"
+                ),
+                "gebuehr": f(85.0, "85,00 €"),
+            },
+        )
+    )
+
+    # fall-04: sub-folder: application form as a two-column table (DOCX), filled in by a gardening firm for the
+    # owner, with "siehe Gutachten" for the Stammumfang; the arborist's report (PDF) has a one-tree measurement
+    # table (Höhe, Kronen-Ø, Stammumfang, Stamm-Ø), report dates and the cost of felling. No fee.
+    cases.append(
+        Case(
+            "fall-04",
+            [
+                Doc(
+                    "antrag",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Stadt Ottersbrück",
+                            "Fachbereich Stadtgrün · Baumschutz",
+                            ("Schlossplatz 2 · 67459 Ottersbrück",),
+                        ),
+                        P("Antrag auf Ausnahmegenehmigung zur Fällung eines geschützten Baumes", "title"),
+                        P(
+                            "(§ 5 Baumschutzsatzung der Stadt Ottersbrück) – bitte in Druckbuchstaben ausfüllen",
+                            "small",
+                        ),
+                        Fields(
+                            (
+                                ("Eigentümer/in des Grundstücks", "Ingrid Thalmann"),
+                                ("Anschrift der Eigentümerin/des Eigentümers", "Rosenhang 3, 67459 Ottersbrück"),
+                                (
+                                    "Antrag gestellt durch (Bevollmächtigte/r)",
+                                    "Grünpflege Osterkamp GmbH, Herr Dennis Osterkamp, Industriestraße 21, "
+                                    "67459 Ottersbrück, Tel. 06232 58 41 70",
+                                ),
+                                ("Standort des Baumes (Straße, Hausnummer)", "Am Wasserturm 6"),
+                                ("Gemarkung, Flur, Flurstück", "Ottersbrück, Flur 12, Flurstück 1045"),
+                                ("Baumart", "Rotbuche"),
+                                ("Stammumfang in 1 m Höhe", "siehe Gutachten"),
+                                ("Anzahl der Bäume", "1"),
+                                (
+                                    "Grund der Fällung",
+                                    "Erkrankung: Befall mit Riesenporling am Stammfuß, siehe Gutachten",
+                                ),
+                                ("Gewünschter Fälltermin", "20.01.2026"),
+                                (
+                                    "Ersatzpflanzung vorgesehen",
+                                    "ja, eine Rotbuche (Hochstamm) an anderer Stelle im Garten",
+                                ),
+                                ("Anlagen", "Vollmacht, Lageplan, Baumgutachten vom 08.12.2025"),
+                            ),
+                            table=True,
+                        ),
+                        P("Ottersbrück, 11.12.2025\ni. V. Dennis Osterkamp (Vollmacht anbei)", "sign"),
+                    ),
+                    font="sans",
+                    title="Antrag Fällgenehmigung Am Wasserturm 6",
+                    author="Grünpflege Osterkamp GmbH",
+                ),
+                Doc(
+                    "gutachten",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Baumsachverständigenbüro Kloß",
+                            "Dipl.-Ing. (FH) Rainer Kloß · Sachverständiger für Baumpflege und Baumstatik",
+                            ("Lerchenweg 12 · 67461 Ottersbrück-Nord · Telefon 06232 99 07 15",),
+                        ),
+                        P("Baumgutachten", "title"),
+                        Fields(
+                            (
+                                ("Auftraggeber", "Grünpflege Osterkamp GmbH im Auftrag von Frau Ingrid Thalmann"),
+                                ("Objekt", "Am Wasserturm 6, 67459 Ottersbrück"),
+                                ("Untersuchung vor Ort", "04.12.2025"),
+                                ("Datum des Gutachtens", "08.12.2025"),
+                            )
+                        ),
+                        P("1. Baumdaten", "heading"),
+                        Grid(
+                            (
+                                ("Baum-Nr.", "Baumart", "Höhe", "Kronen-Ø", "Stammumfang (1 m)", "Stamm-Ø", "Alter"),
+                                ("B1", "Rotbuche", "24 m", "15 m", "245 cm", "78 cm", "ca. 90 J."),
+                            ),
+                            widths=(22, 28, 17, 22, 33, 22, 22),
+                        ),
+                        P("2. Befund", "heading"),
+                        P(
+                            "Am Stammfuß der Rotbuche befinden sich auf der Nord- und Ostseite mehrere Fruchtkörper "
+                            "des Riesenporlings (Meripilus giganteus). Die Schalltomographie in 0,3 m Höhe zeigt eine "
+                            "Wurzel- und Stammfußfäule, die rund 60 % des Querschnitts erfasst. Die Krone weist "
+                            "bereits Totholz und eine deutlich lichtere Belaubung auf."
+                        ),
+                        P("3. Bewertung", "heading"),
+                        P(
+                            "Der Riesenporling verursacht eine fortschreitende Weißfäule im Wurzelbereich. Eine "
+                            "Sanierung ist nicht möglich; die Bruch- und Standsicherheit wird in absehbarer Zeit "
+                            "nicht mehr gegeben sein. Aus gutachterlicher Sicht ist die Fällung des Baumes wegen der "
+                            "Erkrankung unumgänglich. Bis dahin sollte der Bereich unter der Krone nicht betreten "
+                            "werden."
+                        ),
+                        P(
+                            "Nach dem mir vorliegenden Angebot der Grünpflege Osterkamp GmbH betragen die Kosten der "
+                            "Fällung einschließlich Stubbenfräsung 2.380,00 € netto."
+                        ),
+                        P("Ottersbrück-Nord, 08.12.2025\n\nRainer Kloß", "sign"),
+                    ),
+                    font="arial",
+                    title="Baumgutachten Rotbuche Am Wasserturm 6",
+                    author="Baumsachverständigenbüro Kloß",
+                    footer="Baumsachverständigenbüro Kloß · Gutachten 2025-118",
+                ),
+            ],
+            {
+                "antragsteller": f("Ingrid Thalmann"),
+                "standort": f("Am Wasserturm 6"),
+                "baumart": f("Rotbuche"),
+                "stammumfang": f(245.0, "245 cm"),
+                "anzahl_baeume": f(1.0, "1"),
+                "faelltermin": f("2026-01-20", "20.01.2026"),
+                "faellgrund": f("Krankheit oder Schädlingsbefall", "Befall mit Riesenporling am Stammfuß"),
+                "ersatzpflanzung_angeboten": f(True, "Ersatzpflanzung vorgesehen: ja"),
+                "gebuehr": None,
+            },
+        )
+    )
+
+    # fall-05: building project: form lines plus a table of four trees on the plot with per-tree Stammumfang,
+    # Höhe and Kronen-Ø; only tree no. 2 is to be felled. Current address vs. building plot; the architect as a
+    # second firm; two replacement trees as a count distractor; Eingang next to no Fälltermin.
+    cases.append(
+        Case(
+            "fall-05",
+            [
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Gemeinde Sternhausen",
+                            "Bau- und Umweltamt",
+                            ("Hauptstraße 40 · 54518 Sternhausen · Telefon 06504 9120-55",),
+                        ),
+                        P("Fällantrag bei Bauvorhaben", "title"),
+                        P(
+                            "Anlage zum Bauantrag – Baumbestandsplan und Baumliste nach § 8 der Baumschutzsatzung "
+                            "der Gemeinde Sternhausen beifügen.",
+                            "small",
+                        ),
+                        Fields(
+                            (
+                                ("Bauherr/in und Grundstückseigentümer/in", "Tobias und Lea Marquardt"),
+                                ("Derzeitige Anschrift", "Falkenweg 2, 54518 Sternhausen"),
+                                ("Baugrundstück", "Gartenstraße 23, Gemarkung Sternhausen, Flur 2, Flurstück 311"),
+                                ("Bauvorhaben", "Neubau eines Einfamilienhauses mit Doppelgarage"),
+                                (
+                                    "Entwurfsverfasserin",
+                                    "Architekturbüro Hense + Partner, Dipl.-Ing. Martina Hense, Am Bahnhof 7, "
+                                    "54516 Sternhausen-Au",
+                                ),
+                                ("Aktenzeichen Bauantrag", "BA 2025/0187"),
+                            )
+                        ),
+                        P("Baumbestand auf dem Grundstück", "heading"),
+                        Grid(
+                            (
+                                ("Nr.", "Baumart", "Stammumfang (cm)", "Höhe (m)", "Kronen-Ø (m)", "Maßnahme"),
+                                ("1", "Stieleiche", "268", "19", "14", "Erhalt, Stammschutz während der Bauzeit"),
+                                ("2", "Spitzahorn", "142", "14", "9", "Fällung (im Baufeld)"),
+                                ("3", "Vogelkirsche", "76", "8", "5", "Erhalt (nicht geschützt)"),
+                                ("4", "Hainbuche", "121", "12", "8", "Erhalt"),
+                            ),
+                            widths=(12, 28, 36, 18, 26, 46),
+                        ),
+                        P(
+                            "Zu fällen ist 1 Baum (Nr. 2). Der Spitzahorn steht innerhalb des Baufensters an der "
+                            "Stelle der geplanten Doppelgarage; eine andere Anordnung ist wegen der Festsetzungen des "
+                            "Bebauungsplans nicht möglich. Die Bäume Nr. 1, 3 und 4 bleiben erhalten und werden "
+                            "während der Bauarbeiten nach DIN 18920 geschützt."
+                        ),
+                        P(
+                            "Als Ersatz pflanzen wir zwei Feldahorne (Hochstamm, StU 16–18 cm) an der östlichen "
+                            "Grundstücksgrenze."
+                        ),
+                        P(
+                            "Der Zeitpunkt der Fällung richtet sich nach der Erteilung der Baugenehmigung; sie erfolgt "
+                            "in jedem Fall außerhalb der Brutzeit vom 1. März bis 30. September."
+                        ),
+                        P("Sternhausen, 15.10.2025\nTobias Marquardt · Lea Marquardt", "sign"),
+                        Gap(4),
+                        P("Bearbeitungsvermerk der Gemeinde", "heading"),
+                        Fields(
+                            (
+                                ("Eingang", "17.10.2025"),
+                                ("Verwaltungsgebühr Fällgenehmigung", "120,00 €"),
+                                ("Ausgleichszahlung", "entfällt (Ersatzpflanzung)"),
+                                ("Sachbearbeitung", "Weyand, Tel. 06504 9120-57"),
+                            )
+                        ),
+                    ),
+                    font="sans",
+                    title="Fällantrag Bauvorhaben Gartenstraße 23",
+                    author="Gemeinde Sternhausen",
+                )
+            ],
+            {
+                "antragsteller": f("Tobias und Lea Marquardt"),
+                "standort": f("Gartenstraße 23"),
+                "baumart": f("Spitzahorn"),
+                "stammumfang": f(142.0, "142"),
+                "anzahl_baeume": f(1.0, "1 Baum"),
+                "faelltermin": None,
+                "faellgrund": f("Bauvorhaben", "Der Spitzahorn steht innerhalb des Baufensters"),
+                "ersatzpflanzung_angeboten": f(True, "Als Ersatz pflanzen wir zwei Feldahorne"),
+                "gebuehr": f(120.0, "120,00 €"),
+            },
+        )
+    )
+
+    # fall-06: printed e-mail from a Hausverwaltung for the owner: tree location vs. the owner's and the
+    # Hausverwaltung's addresses; "Umfang 145 cm"; send date next to the Fälltermin. No species, no reason, no
+    # replacement, no fee.
+    cases.append(
+        Case(
+            "fall-06",
+            [
+                Doc(
+                    "email",
+                    "pdf",
+                    (
+                        P("Martina Ohlendorf", "heading"),
+                        Fields(
+                            (
+                                ("Von", "Schwarz, Thomas <t.schwarz@hv-brenner.example>"),
+                                ("Gesendet", "Dienstag, 4. November 2025 09:12"),
+                                ("An", "Stadt Falkenrode – Umwelt <umwelt@falkenrode.example>"),
+                                ("Cc", "Elfriede Sommer <e.sommer@example.org>"),
+                                ("Betreff", "Fällgenehmigung für den Baum im Innenhof Mühlgasse 5"),
+                                ("Anlagen", "Vollmacht_Sommer.pdf; Foto_Innenhof.jpg"),
+                            )
+                        ),
+                        Gap(2),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "wir verwalten im Auftrag der Eigentümerin, Frau Elfriede Sommer, Uferstraße 19, "
+                            "29364 Falkenrode, das Mehrfamilienhaus Mühlgasse 5 in Falkenrode."
+                        ),
+                        P(
+                            "Im Innenhof des Hauses steht ein großer Laubbaum, der nach Auskunft langjähriger Mieter "
+                            "etwa 50 Jahre alt ist. Um welche Art es sich genau handelt, können wir leider nicht "
+                            "sagen. Unser Hausmeister hat den Stamm in einem Meter Höhe gemessen: Umfang 145 cm."
+                        ),
+                        P(
+                            "Frau Sommer möchte den Baum entfernen lassen und beantragt hiermit, vertreten durch uns, "
+                            "die Genehmigung zur Fällung. Die Vollmacht fügen wir bei. Die Fällung ist für den "
+                            "25.11.2025 vorgesehen; den Auftrag hat der Baumdienst Hollerbach aus Falkenrode "
+                            "übernommen."
+                        ),
+                        P(
+                            "Bitte teilen Sie uns mit, ob Sie weitere Unterlagen benötigen. Für eine Besichtigung "
+                            "steht unser Hausmeister, Herr Pavlović, unter 0171 2209 483 zur Verfügung."
+                        ),
+                        P(
+                            "Mit freundlichen Grüßen\n\nThomas Schwarz\nHausverwaltung Brenner Immobilien GmbH\n"
+                            "Wallstraße 11 · 29364 Falkenrode\nTel. 05141 77 93-20 · www.hv-brenner.example",
+                            "sign",
+                        ),
+                    ),
+                    font="arial",
+                    title="E-Mail Mühlgasse 5",
+                    author="Martina Ohlendorf",
+                )
+            ],
+            {
+                "antragsteller": f("Elfriede Sommer"),
+                "standort": f("Mühlgasse 5"),
+                "baumart": None,
+                "stammumfang": f(145.0, "145 cm"),
+                "anzahl_baeume": f(1.0, "ein großer Laubbaum"),
+                "faelltermin": f("2025-11-25", "25.11.2025"),
+                "faellgrund": None,
+                "ersatzpflanzung_angeboten": None,
+                "gebuehr": None,
+            },
+        )
+    )
+
+    # fall-07: sub-folder: church parish form as a PDF table with an Eingangsstempel, plus the arborist's
+    # statement (DOCX). A group of spruces without a count; only a BHD range, no Stammumfang; replacement
+    # explicitly not possible (Ausgleichszahlung requested instead); no fee.
+    cases.append(
+        Case(
+            "fall-07",
+            [
+                Doc(
+                    "antrag",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Gemeinde Ebersholm",
+                            "Der Bürgermeister · Ordnungsamt und Umwelt",
+                            ("Dorfstraße 12 · 24819 Ebersholm",),
+                        ),
+                        Stamp(("GEMEINDE EBERSHOLM", "Eingegangen 23.01.2026", "Ordnungsamt")),
+                        P("Antrag auf Genehmigung einer Baumfällung", "title"),
+                        Fields(
+                            (
+                                ("Antragsteller/in", "Ev.-Luth. Kirchengemeinde Ebersholm"),
+                                ("vertreten durch", "Kirchengemeinderat, Vorsitzende Pastorin Dr. Ute Harms"),
+                                ("Anschrift", "Pastoratsweg 1, 24819 Ebersholm"),
+                                ("Telefon / E-Mail", "04331 662 18 · buero@kirche-ebersholm.example"),
+                                ("Standort", "Kirchgasse 3 (Alter Friedhof), Nordrand an der Friedhofsmauer"),
+                                ("Baumart", "Gemeine Fichte (Picea abies)"),
+                                ("Maße", "siehe Stellungnahme Baumpflege Petersen"),
+                                ("Grund der Fällung", "Borkenkäferbefall (Buchdrucker), die Bäume sind abgestorben"),
+                                ("Geplanter Fälltermin", "10.02.2026"),
+                                (
+                                    "Ersatzpflanzung",
+                                    "Eine Ersatzpflanzung ist auf dem Friedhofsgelände nicht möglich, da die Fläche "
+                                    "für Grabstellen benötigt wird. Wir bitten um Festsetzung einer "
+                                    "Ausgleichszahlung.",
+                                ),
+                                ("Ausführende Firma", "Forst- und Baumservice Jannsen, Ebersholm-Moor"),
+                                ("Anlagen", "Lageplan, Stellungnahme Baumpflege Petersen vom 19.01.2026"),
+                            ),
+                            table=True,
+                        ),
+                        P("Ebersholm, 21.01.2026\nDr. Ute Harms, Vorsitzende des Kirchengemeinderats", "sign"),
+                    ),
+                    font="serif",
+                    title="Antrag Baumfällung Alter Friedhof",
+                    author="Ev.-Luth. Kirchengemeinde Ebersholm",
+                ),
+                Doc(
+                    "stellungnahme",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Baumpflege Petersen",
+                            "Kirsten Petersen · Fachagrarwirtin Baumpflege und Baumsanierung",
+                            ("Moorweg 4 · 24819 Ebersholm-Moor · Tel. 04331 90 55 2",),
+                        ),
+                        P("Stellungnahme zum Zustand der Fichtengruppe am Alten Friedhof", "title"),
+                        Fields(
+                            (
+                                ("Objekt", "Alter Friedhof Ebersholm, Kirchgasse 3"),
+                                ("Auftraggeberin", "Ev.-Luth. Kirchengemeinde Ebersholm"),
+                                ("Ortsbesichtigung", "16.01.2026"),
+                                ("Datum", "19.01.2026"),
+                            )
+                        ),
+                        P(
+                            "Am Nordrand des Friedhofs stehen entlang der Friedhofsmauer mehrere Fichten (Picea "
+                            "abies) in einer geschlossenen Gruppe. Die Bäume sind etwa 60 Jahre alt und zwischen 22 "
+                            "und 26 m hoch; der Brusthöhendurchmesser (BHD) liegt zwischen 38 und 45 cm."
+                        ),
+                        P(
+                            "Sämtliche Fichten der Gruppe sind vom Buchdrucker (Ips typographus) befallen. An den "
+                            "Stämmen finden sich zahlreiche Einbohrlöcher und Bohrmehl, die Rinde löst sich in großen "
+                            "Platten. Die Kronen sind vollständig verbräunt, die Bäume sind abgestorben."
+                        ),
+                        P(
+                            "Abgestorbene Fichten verlieren innerhalb weniger Monate ihre Bruchsicherheit. Da die "
+                            "Bäume unmittelbar an Grabstellen und am Hauptweg stehen, empfehle ich, die gesamte "
+                            "Gruppe noch in diesem Winter zu fällen. Zugleich wird verhindert, dass sich der Käfer "
+                            "im Frühjahr auf benachbarte Nadelbäume ausbreitet."
+                        ),
+                        P("Ebersholm-Moor, 19.01.2026\n\nKirsten Petersen", "sign"),
+                    ),
+                    font="arial",
+                    title="Stellungnahme Fichtengruppe Alter Friedhof",
+                    author="Baumpflege Petersen",
+                ),
+            ],
+            {
+                "antragsteller": f("Ev.-Luth. Kirchengemeinde Ebersholm"),
+                "standort": f("Kirchgasse 3"),
+                "baumart": f("Gemeine Fichte"),
+                "stammumfang": None,
+                "anzahl_baeume": None,
+                "faelltermin": f("2026-02-10", "10.02.2026"),
+                "faellgrund": f("Krankheit oder Schädlingsbefall", "Borkenkäferbefall (Buchdrucker)"),
+                "ersatzpflanzung_angeboten": f(
+                    False, "Eine Ersatzpflanzung ist auf dem Friedhofsgelände nicht möglich"
+                ),
+                "gebuehr": None,
+            },
+        )
+    )
+
+    # fall-08: refusal (DOCX). Shade and leaves as the reason (sonstige) next to a negated Verkehrssicherheit;
+    # Stammumfang next to Höhe, Kronendurchmesser and the protection threshold; fee next to the fee range;
+    # replacement explicitly not offered; no Fälltermin.
+    cases.append(
+        Case(
+            "fall-08",
+            [
+                Doc(
+                    "ablehnung",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Stadt Mühlbergen",
+                            "Umweltamt – Abteilung Natur- und Baumschutz",
+                            ("Rathausplatz 1 · 08547 Mühlbergen · Telefon 03741 292-418",),
+                        ),
+                        Window(
+                            ("Herrn", "Dr. Matthias Ebeling", "Weidenstraße 11", "08547 Mühlbergen"),
+                            sender="Stadt Mühlbergen · Rathausplatz 1 · 08547 Mühlbergen",
+                            info=(
+                                ("Aktenzeichen", "UA 32-BS 2025/206"),
+                                ("Sachbearbeiterin", "Frau Kowalczyk"),
+                                ("Zimmer", "2.14"),
+                                ("Datum", "04.12.2025"),
+                            ),
+                        ),
+                        P(
+                            "Ablehnung Ihres Antrags auf Fällung einer Stieleiche\nIhr Antrag vom 03.11.2025, hier "
+                            "eingegangen am 05.11.2025",
+                            "subject",
+                        ),
+                        P("Sehr geehrter Herr Dr. Ebeling,"),
+                        P(
+                            "Ihren Antrag auf Erteilung einer Genehmigung zur Fällung der Stieleiche auf Ihrem "
+                            "Grundstück Weidenstraße 11 (Gemarkung Mühlbergen, Flur 7, Flurstück 412) lehne ich ab."
+                        ),
+                        P("Begründung", "heading"),
+                        P(
+                            "Die Stieleiche hat einen Stammumfang von 312 cm, gemessen in 1 m Höhe, eine Höhe von "
+                            "etwa 21 m und einen Kronendurchmesser von rund 16 m. Sie unterliegt damit dem Schutz des "
+                            "§ 2 der Baumschutzsatzung der Stadt Mühlbergen, der Laubbäume ab einem Stammumfang von "
+                            "100 cm erfasst."
+                        ),
+                        P(
+                            "Sie begründen Ihren Antrag mit der starken Verschattung Ihres Gartens und Ihrer Terrasse "
+                            "sowie mit dem Laubfall im Herbst, der regelmäßig die Dachrinnen verstopfe."
+                        ),
+                        P(
+                            "Bei der Ortsbesichtigung am 20.11.2025 hat der Baumkontrolleur der Stadt die Eiche als "
+                            "vital und standsicher eingestuft. Anzeichen einer Erkrankung oder Schäden, die die "
+                            "Verkehrssicherheit beeinträchtigen, wurden nicht festgestellt."
+                        ),
+                        P(
+                            "Verschattung und Laubfall sind natürliche, mit dem Baum verbundene Beeinträchtigungen, "
+                            "die nach § 6 Abs. 3 der Satzung keine Ausnahme rechtfertigen; eine unzumutbare Härte "
+                            "liegt nicht vor. Die Dachrinnen können durch einen fachgerechten Pflegeschnitt entlastet "
+                            "werden, der nach § 5 der Satzung keiner Genehmigung bedarf. Eine Ersatzpflanzung haben "
+                            "Sie nicht angeboten; sie hätte an der Entscheidung auch nichts geändert."
+                        ),
+                        P("Kosten", "heading"),
+                        P(
+                            "Für diese Entscheidung wird eine Verwaltungsgebühr von 45,00 € erhoben (Tarifstelle 12.4 "
+                            "der Verwaltungskostensatzung, Rahmen bei Ablehnung 25,00 € bis 250,00 €). Bitte "
+                            "überweisen Sie den Betrag innerhalb von zwei Wochen unter Angabe des Kassenzeichens "
+                            "2.3200.5512 an die Stadtkasse Mühlbergen."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Stadt Mühlbergen", "Rathausplatz 1, 08547 Mühlbergen"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nKowalczyk", "sign"),
+                    ),
+                    font="serif",
+                    title="Ablehnung Fällantrag UA 32-BS 2025/206",
+                    author="Stadt Mühlbergen",
+                    footer="Stadt Mühlbergen · Umweltamt · UA 32-BS 2025/206",
+                )
+            ],
+            {
+                "antragsteller": f("Dr. Matthias Ebeling"),
+                "standort": f("Weidenstraße 11"),
+                "baumart": f("Stieleiche"),
+                "stammumfang": f(312.0, "312 cm"),
+                "anzahl_baeume": f(1.0, "einer Stieleiche"),
+                "faelltermin": None,
+                "faellgrund": f("sonstige", "starken Verschattung Ihres Gartens"),
+                "ersatzpflanzung_angeboten": f(False, "Eine Ersatzpflanzung haben Sie nicht angeboten"),
+                "gebuehr": f(45.0, "45,00 €"),
+            },
+        )
+    )
+
+    # fall-09: digitisation note plus a scanned letter (page 2, OCR) from an elderly owner who now lives in a
+    # care home: own address vs. the rented house with the tree; height as a distractor; letter and receipt
+    # dates; no girth, no date, no reason, no replacement, no fee.
+    cases.append(
+        Case(
+            "fall-09",
+            [
+                Doc(
+                    "posteingang",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Gemeinde Lauterbrück",
+                            "Bürgerbüro · Posteingang und Digitalisierung",
+                            ("Am Rathaus 2 · 96279 Lauterbrück",),
+                        ),
+                        P("Digitalisierungsvermerk", "title"),
+                        Fields(
+                            (
+                                ("Posteingangs-Nr.", "PE-2026-00412"),
+                                ("Eingangsdatum", "09.03.2026"),
+                                ("Eingangsweg", "persönlich im Bürgerbüro abgegeben"),
+                                ("Dokument", "Schreiben, 1 Seite, handschriftlich unterschrieben"),
+                                ("Zuständig", "Bauamt / Baumschutz, Herr Greiner"),
+                                ("Scanqualität", "geprüft, lesbar"),
+                            )
+                        ),
+                        P(
+                            "Die folgende Seite ist die bildliche Wiedergabe des Originals. Das Original wurde der "
+                            "Absenderin nach dem Scannen zurückgegeben.",
+                            "small",
+                        ),
+                        Scan(
+                            (
+                                "Margarete Eisele",
+                                "Seniorenresidenz Am Schlosspark, App. 14",
+                                "Schlossparkweg 2",
+                                "96279 Lauterbrück",
+                                "",
+                                "",
+                                "An die Gemeinde Lauterbrück",
+                                "Bauamt",
+                                "Am Rathaus 2",
+                                "96279 Lauterbrück",
+                                "",
+                                "\tLauterbrück, 6. März 2026",
+                                "",
+                                "Betreff: Kiefer auf meinem Grundstück Bergstraße 19",
+                                "",
+                                "Sehr geehrte Damen und Herren,",
+                                "",
+                                "seit letztem Herbst wohne ich hier in der Seniorenresidenz.",
+                                "Mein Haus in der Bergstraße 19 ist seitdem an eine junge",
+                                "Familie vermietet. Im Garten hinter dem Haus steht eine Kiefer,",
+                                "die mein verstorbener Mann vor über 50 Jahren gesetzt hat.",
+                                "Sie ist inzwischen etwa 25 Meter hoch.",
+                                "",
+                                "Die Mieter und ich möchten die Kiefer fällen lassen. Bitte",
+                                "teilen Sie mir mit, ob dafür eine Genehmigung nötig ist",
+                                "und welche Unterlagen ich einreichen muss. Tagsüber",
+                                "erreichen Sie mich unter 09561 48 27 03.",
+                                "",
+                                "Mit freundlichen Grüßen",
+                                "",
+                                "Margarete Eisele",
+                            )
+                        ),
+                    ),
+                    font="core",
+                    title="Posteingang PE-2026-00412",
+                    author="Gemeinde Lauterbrück",
+                )
+            ],
+            {
+                "antragsteller": f("Margarete Eisele"),
+                "standort": f("Bergstraße 19"),
+                "baumart": f("Kiefer"),
+                "stammumfang": None,
+                "anzahl_baeume": f(1.0, "eine Kiefer"),
+                "faelltermin": None,
+                "faellgrund": None,
+                "ersatzpflanzung_angeboten": None,
+                "gebuehr": None,
+            },
+        )
+    )
+
+    # fall-10: note of a site visit (DOCX) with a vertical one-tree table that gives only the diameter (no
+    # Stammumfang); the club's office address vs. the sports ground; a crack length and three replacement oaks
+    # as number distractors; visit and application dates next to the agreed Fälltermin; fee in "75 Euro".
+    cases.append(
+        Case(
+            "fall-10",
+            [
+                Doc(
+                    "vermerk",
+                    "docx",
+                    (
+                        Letterhead("Stadt Reiherstedt", "Fachdienst 3.2 – Umwelt und Grünflächen"),
+                        P("Vermerk über eine Ortsbesichtigung", "title"),
+                        Fields(
+                            (
+                                ("Aktenzeichen", "3.2-BS-2026-009"),
+                                ("Ortsbesichtigung", "13.01.2026, 10:00 bis 10:45 Uhr"),
+                                ("Ort", "Sportanlage Am Sportpark 1"),
+                                (
+                                    "Teilnehmende",
+                                    "Herr Brodersen (FD 3.2, Baumkontrolleur), Frau Yıldız (2. Vorsitzende des "
+                                    "TuS Reiherstedt 1908 e. V.)",
+                                ),
+                                (
+                                    "Anlass",
+                                    "Antrag des TuS Reiherstedt 1908 e. V. (Geschäftsstelle Schulstraße 14, 23817 "
+                                    "Reiherstedt) vom 07.01.2026 auf Fällung einer Silberweide",
+                                ),
+                            )
+                        ),
+                        P("Baumdaten", "heading"),
+                        Grid(
+                            (
+                                ("Merkmal", "Befund"),
+                                ("Baumart", "Silberweide (Salix alba)"),
+                                ("Lage", "Südrand des Vereinsparkplatzes, neben der Zufahrt"),
+                                ("Baumhöhe", "ca. 19 m"),
+                                ("Kronendurchmesser", "ca. 12 m"),
+                                ("Stammdurchmesser in 1 m Höhe", "62 cm"),
+                                ("Alter (geschätzt)", "45 Jahre"),
+                                ("Vitalität", "mäßig, einzelne Kronenteile abgängig"),
+                            )
+                        ),
+                        P("Feststellungen", "heading"),
+                        P(
+                            "Der Stamm der Silberweide ist in etwa 2,5 m Höhe auf rund 1,2 m Länge aufgerissen "
+                            "(Druckzwiesel mit eingewachsener Rinde). Der Riss ist frisch, im Rissbereich ist "
+                            "bereits Morschholz zu erkennen. Der stärkere Stämmling neigt sich über die Zufahrt und "
+                            "die Stellplätze."
+                        ),
+                        P(
+                            "Ergebnis: Die Bruchsicherheit ist nicht mehr gegeben. Die Silberweide gefährdet die "
+                            "Nutzer des Parkplatzes und der Zufahrt; die Fällung ist aus Gründen der "
+                            "Verkehrssicherheit erforderlich. Eine Kroneneinkürzung wäre nicht ausreichend."
+                        ),
+                        P("Absprachen", "heading"),
+                        P(
+                            "Die Fällung übernimmt die Firma Holzkamp Baumpflege aus Reiherstedt-Süd; als Termin "
+                            "wurde der 31.1.2026 vereinbart. Bis dahin sperrt der Verein den Bereich unter der Krone "
+                            "ab."
+                        ),
+                        P(
+                            "Der Verein sagt als Ersatz die Pflanzung von drei Stieleichen am Rand der Sportanlage "
+                            "zu; gepflanzt wird im Herbst 2026. Eine Ausgleichszahlung ist deshalb nicht zu leisten."
+                        ),
+                        P(
+                            "Die Genehmigung wird mit einer Verwaltungsgebühr von 75 Euro erteilt; eine Ermäßigung "
+                            "für gemeinnützige Vereine sieht der Gebührentarif nicht vor. Bescheid folgt."
+                        ),
+                        P("Reiherstedt, 13.01.2026\nBrodersen", "sign"),
+                    ),
+                    font="sans",
+                    title="Vermerk Ortsbesichtigung 3.2-BS-2026-009",
+                    author="Stadt Reiherstedt",
+                )
+            ],
+            {
+                "antragsteller": f("TuS Reiherstedt 1908 e. V."),
+                "standort": f("Am Sportpark 1"),
+                "baumart": f("Silberweide"),
+                "stammumfang": None,
+                "anzahl_baeume": f(1.0, "einer Silberweide"),
+                "faelltermin": f("2026-01-31", "31.1.2026"),
+                "faellgrund": f(
+                    "Verkehrssicherheit", "die Fällung ist aus Gründen der Verkehrssicherheit erforderlich"
+                ),
+                "ersatzpflanzung_angeboten": f(True, "Der Verein sagt als Ersatz die Pflanzung von drei Stieleichen"),
+                "gebuehr": f(75.0, "75 Euro"),
+            },
+        )
+    )
+
+    # fall-11: sub-folder: a gardening firm applies for its client (DOCX letter; firm name "Lindner" as a species
+    # trap) plus a short report (PDF) with "1,78 m" Stammumfang next to "1,00 m" measuring height and a
+    # Stammdurchmesser; building permit date and cost of felling next to the Fälltermin. No replacement, no fee.
+    cases.append(
+        Case(
+            "fall-11",
+            [
+                Doc(
+                    "anschreiben",
+                    "docx",
+                    (
+                        Letterhead(
+                            "Lindner & Sohn Garten- und Landschaftsbau GmbH",
+                            "Baumpflege · Fällungen · Gartengestaltung",
+                            (
+                                "Gewerbering 9 · 34633 Wolkenried · Telefon 05651 33 08 40 · "
+                                "info@lindner-galabau.example",
+                            ),
+                        ),
+                        P("Gemeinde Wolkenried\nOrdnungs- und Umweltamt\nKirchstraße 1\n34633 Wolkenried"),
+                        P("Wolkenried, 26.01.2026", "right"),
+                        P(
+                            "Antrag auf Fällgenehmigung – Douglasie auf dem Grundstück Hohe Straße 8\n"
+                            "Bauherrin und Eigentümerin: Frau Sabine Achterberg",
+                            "subject",
+                        ),
+                        P("Sehr geehrte Damen und Herren,"),
+                        P(
+                            "im Auftrag und mit Vollmacht unserer Kundin, Frau Sabine Achterberg, Hohe Straße 8, "
+                            "34633 Wolkenried, beantragen wir die Genehmigung zur Fällung einer Douglasie auf ihrem "
+                            "Grundstück."
+                        ),
+                        P(
+                            "Frau Achterberg lässt auf dem Grundstück eine Garage mit Carport errichten; die "
+                            "Baugenehmigung des Landkreises ist am 12.01.2026 unter dem Aktenzeichen 63-BG-2025-0412 "
+                            "erteilt worden (Kopie anbei). Die Douglasie steht unmittelbar an der künftigen Zufahrt "
+                            "im Bereich der Fundamente und kann nicht erhalten werden. Die Maße des Baumes entnehmen "
+                            "Sie bitte dem beigefügten Kurzgutachten von Herrn Olbrich."
+                        ),
+                        P(
+                            "Wir würden die Fällung am 12.02.2026 mit Hubarbeitsbühne und Seilklettertechnik "
+                            "ausführen. Die Kosten der Fällung trägt Frau Achterberg (unser Angebot Nr. 2026-017 "
+                            "über 1.640,00 € brutto)."
+                        ),
+                        P("Für Rückfragen steht Ihnen Herr Marco Lindner unter 0170 4481 266 zur Verfügung."),
+                        P(
+                            "Mit freundlichen Grüßen\n\nMarco Lindner\nLindner & Sohn Garten- und Landschaftsbau GmbH",
+                            "sign",
+                        ),
+                        P(
+                            "Anlagen: Vollmacht, Baugenehmigung (Kopie), Lageplan, Kurzgutachten vom 20.01.2026",
+                            "small",
+                        ),
+                    ),
+                    font="core",
+                    title="Antrag Fällgenehmigung Hohe Straße 8",
+                    author="Lindner & Sohn Garten- und Landschaftsbau GmbH",
+                ),
+                Doc(
+                    "kurzgutachten",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Sachverständigenbüro Olbrich",
+                            "Baumstatik · Baumkontrolle · Gehölzwertermittlung",
+                            ("Uferweg 3 · 34651 Talbrück · Telefon 05602 91 73 30",),
+                        ),
+                        P("Kurzgutachten zur Douglasie Hohe Straße 8", "title"),
+                        Fields(
+                            (
+                                ("Auftraggeber", "Lindner & Sohn Garten- und Landschaftsbau GmbH"),
+                                ("Eigentümerin", "Sabine Achterberg"),
+                                ("Ortstermin", "16.01.2026"),
+                                ("Gutachtendatum", "20.01.2026"),
+                            ),
+                            table=True,
+                        ),
+                        P("Messwerte", "heading"),
+                        P(
+                            "Douglasie (Pseudotsuga menziesii), Höhe 27 m, Kronendurchmesser 8 m. Stammumfang "
+                            "(gemessen in 1,00 m Höhe): 1,78 m; das entspricht einem Stammdurchmesser von rund 57 cm."
+                        ),
+                        P("Zustand", "heading"),
+                        P(
+                            "Der Baum ist vital und zeigt keine statisch relevanten Schäden. Die Krone ist dicht "
+                            "benadelt, Stamm und Wurzelanlauf sind ohne Befund."
+                        ),
+                        P("Beurteilung", "heading"),
+                        P(
+                            "Die Douglasie steht 1,5 m vom geplanten Garagenfundament entfernt. Beim Aushub für das "
+                            "Fundament und die Zufahrt würden mehr als 40 % des Wurzelraums beseitigt; die "
+                            "Standsicherheit wäre danach nicht mehr gewährleistet. Eine Erhaltung des Baumes ist mit "
+                            "dem genehmigten Bauvorhaben nicht vereinbar."
+                        ),
+                        P("Talbrück, 20.01.2026\n\nDipl.-Forsting. Henrik Olbrich", "sign"),
+                    ),
+                    font="serif",
+                    title="Kurzgutachten Douglasie Hohe Straße 8",
+                    author="Sachverständigenbüro Olbrich",
+                ),
+            ],
+            {
+                "antragsteller": f("Sabine Achterberg"),
+                "standort": f("Hohe Straße 8"),
+                "baumart": f("Douglasie"),
+                "stammumfang": f(178.0, "1,78 m"),
+                "anzahl_baeume": f(1.0, "einer Douglasie"),
+                "faelltermin": f("2026-02-12", "12.02.2026"),
+                "faellgrund": f("Bauvorhaben", "Die Douglasie steht unmittelbar an der künftigen Zufahrt"),
+                "ersatzpflanzung_angeboten": None,
+                "gebuehr": None,
+            },
+        )
+    )
+
+    # fall-12: permit for two trees as a two-column table (PDF) to a community of heirs; the representative's
+    # address vs. the plot; Ausgleichszahlung next to the Verwaltungsgebühr; storm, application, permit and
+    # validity dates but no Fälltermin; no Stammumfang.
+    cases.append(
+        Case(
+            "fall-12",
+            [
+                Doc(
+                    "genehmigung",
+                    "pdf",
+                    (
+                        Letterhead(
+                            "Stadt Falkenrode",
+                            "Fachbereich Stadtentwicklung · Team Umwelt und Baumschutz",
+                            ("Marktstraße 1 · 29364 Falkenrode · Telefon 05141 6020-251",),
+                        ),
+                        Window(
+                            ("Herrn", "Jan Rautenberg", "Am Stadtgraben 3", "38462 Ostheiden"),
+                            sender="Stadt Falkenrode · Marktstraße 1 · 29364 Falkenrode",
+                            info=(
+                                ("Aktenzeichen", "61.4-BS-0094/25"),
+                                ("Ihr Antrag vom", "18.08.2025"),
+                                ("Bearbeitung", "Frau Neumeister"),
+                                ("Datum", "16.09.2025"),
+                            ),
+                        ),
+                        P("Fällgenehmigung", "title"),
+                        P("Sehr geehrter Herr Rautenberg,"),
+                        P(
+                            "auf Ihren Antrag, den Sie für die Erbengemeinschaft Rautenberg als Eigentümerin des "
+                            "Grundstücks gestellt haben, erteile ich nach § 4 der Baumschutzsatzung der Stadt "
+                            "Falkenrode die folgende Genehmigung:"
+                        ),
+                        Fields(
+                            (
+                                (
+                                    "Antragstellerin",
+                                    "Erbengemeinschaft Rautenberg, vertreten durch Herrn Jan Rautenberg",
+                                ),
+                                ("Grundstück", "Lessingstraße 30, 29364 Falkenrode (Flurstück 56/2)"),
+                                ("Gegenstand", "Fällung von zwei Bäumen im Vorgarten"),
+                                ("Baumart", "Robinie (Robinia pseudoacacia)"),
+                                (
+                                    "Grund",
+                                    "Beide Bäume haben sich nach dem Sturm vom 02.08.2025 stark zur Straße geneigt, "
+                                    "die Wurzelteller sind angehoben; Gefahr für Gehweg und Fahrbahn",
+                                ),
+                                (
+                                    "Ersatzpflanzung",
+                                    "zugesagt: ein Feldahorn (Acer campestre), Hochstamm, im Vorgarten",
+                                ),
+                                (
+                                    "Ausgleichszahlung",
+                                    "780,00 € für den zweiten Baum, da auf dem Grundstück nur eine Ersatzpflanzung "
+                                    "möglich ist",
+                                ),
+                                ("Verwaltungsgebühr", "95,00 EUR"),
+                                ("Gültigkeit", "bis 28.02.2026"),
+                            ),
+                            table=True,
+                        ),
+                        P(
+                            "Die Ausgleichszahlung wird zweckgebunden für Baumpflanzungen im Stadtgebiet verwendet. "
+                            "Sie ist zusammen mit der Verwaltungsgebühr innerhalb eines Monats nach Bekanntgabe an "
+                            "die Stadtkasse Falkenrode zu zahlen (Kassenzeichen 7100.25.00094). Die Ersatzpflanzung "
+                            "ist bis zum 30.11.2026 vorzunehmen und dem Team Umwelt anzuzeigen."
+                        ),
+                        P("Hinweise", "heading"),
+                        P(
+                            "Nach § 39 Abs. 5 Satz 1 Nr. 2 BNatSchG dürfen Bäume in der Zeit vom 1. März bis 30. "
+                            "September nicht gefällt werden. Unmittelbar vorher sind die Bäume auf Vogelnester, "
+                            "Fledermausquartiere und andere Lebensstätten geschützter Arten zu kontrollieren. Die "
+                            "Kosten der Fällung und der Ersatzpflanzung trägt die Antragstellerin."
+                        ),
+                        P("Rechtsbehelfsbelehrung", "heading"),
+                        rbb("der Stadt Falkenrode", "Marktstraße 1, 29364 Falkenrode"),
+                        P("Mit freundlichen Grüßen\nIm Auftrag\n\nNeumeister", "sign"),
+                    ),
+                    font="sans",
+                    title="Fällgenehmigung 61.4-BS-0094/25",
+                    author="Stadt Falkenrode",
+                    footer="Stadt Falkenrode · Team Umwelt und Baumschutz · Az. 61.4-BS-0094/25",
+                )
+            ],
+            {
+                "antragsteller": f("Erbengemeinschaft Rautenberg"),
+                "standort": f("Lessingstraße 30"),
+                "baumart": f("Robinie"),
+                "stammumfang": None,
+                "anzahl_baeume": f(2.0, "zwei Bäumen"),
+                "faelltermin": None,
+                "faellgrund": f("Verkehrssicherheit", "Gefahr für Gehweg und Fahrbahn"),
+                "ersatzpflanzung_angeboten": f(True, "zugesagt: ein Feldahorn"),
+                "gebuehr": f(95.0, "95,00 EUR"),
+            },
+        )
+    )
+    return cases
+
+
 # --- absent-value guards: patterns that must NOT occur in a case whose cell is null ----------------------------
 AMOUNT_RE = re.compile(r"\d(?:[\d.]*)(?:,(?:\d{2}|-))?\s*(?:€|EUR\b|Euro\b)|(?:€|EUR)\s*\d", re.IGNORECASE)
 NO_AMOUNT = "<no amount>"
@@ -3476,6 +4626,16 @@ COUNT_RE = (
     r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[a-zäöüß-]+\s+)?"
     r"(?:tisch|stehtisch|container|absetzcontainer|mulde|aufsteller|werbeaufsteller|kundenstopper|gerüstfeld"
     r"|feld\b|felder|pflanzkübel|warenständer)"
+)
+# tree species (also in compounds: "Blaufichte", "Stieleichen"), for a missing species or a count of trees
+TREE_WORDS = (
+    r"(?:eiche|buche|linde|ahorn|ahorne|birke|kiefer|fichte|tanne|lärche|esche|kastanie|walnuss|pappel|weide"
+    r"|robinie|platane|ulme|erle|kirsche|douglasie|eibe|thuja|zeder)(?:n|s)?\b"
+)
+# a count of trees ("zwei Bäume", "3 Fichten", "eine Kiefer", "einer Rosskastanie")
+TREE_COUNT_RE = (
+    r"\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[a-zäöüß-]+\s+)?"
+    r"[a-zäöüß-]*(?:bäumen?\b|baum\b|" + TREE_WORDS + ")"
 )
 ABSENT_GUARDS: dict[str, dict[str, list[str]]] = {
     "hundesteuer": {
@@ -3551,6 +4711,41 @@ ABSENT_GUARDS: dict[str, dict[str, list[str]]] = {
         ],
         "halteverbot_beantragt": [r"halteverbot", r"haltverbot", r"verkehrsrechtliche anordnung", r"zeichen 28[36]"],
     },
+    "baumfaellung": {
+        "baumart": [r"[a-zäöüß-]*" + TREE_WORDS, r"baumart"],
+        "stammumfang": [r"umfang", r"\bstu\b"],
+        "anzahl_baeume": [TREE_COUNT_RE, r"anzahl", r"\bstück\b"],
+        "faelltermin": [
+            r"fälltermin",
+            r"\btermin",
+            r"(?:fällung|fällen|gefällt|fällarbeiten)[^.]{0,60}\b(?:am|ab|für den|zum) \d{1,2}\.",
+            r"\bam \d{1,2}\.\s?(?:\d{1,2}\.|[a-zä]+)[^.]{0,40}(?:fällen|gefällt|fällung)",
+            r"vorgesehen[^.]{0,30}\d{1,2}\.\s?\d{1,2}\.",
+        ],
+        "faellgrund": [
+            r"krank",
+            r"schädling",
+            r"befall",
+            r"pilz",
+            r"fäule",
+            r"abgestorben",
+            r"verkehrssicher",
+            r"standsicher",
+            r"bruch",
+            r"sturm",
+            r"bauvorhaben",
+            r"neubau",
+            r"baugenehmigung",
+            r"verschatt",
+            r"\blaub(?:fall)?\b",
+            r"fällgrund",
+            r"begründ",
+            r"\bgrund (?:der|für)",
+            r"\bweil\b",
+        ],
+        "ersatzpflanzung_angeboten": [r"ersatz", r"nachpflanz", r"neupflanz", r"\bpflanz", r"ausgleich"],
+        "gebuehr": [r"gebühr", r"verwaltungskosten", r"kostenfestsetzung"],
+    },
 }
 
 # --- parsing of written forms ------------------------------------------------------------------------------------
@@ -3611,7 +4806,8 @@ def parse_amount(text: str) -> float | None:
     return float(core.replace(".", "").replace(",", "."))
 
 
-UNIT_FACTORS = {"cm": 0.01, "zentimeter": 0.01}
+UNIT_FACTORS = {"cm": 0.01, "zentimeter": 0.01}  # lengths for a field in m (and any field but cm)
+CM_FACTORS = {"m": 100.0, "meter": 100.0, "metern": 100.0}  # lengths for a field in cm ("1,60 m" -> 160)
 NUMBER_RE = re.compile(
     r"(?:(?:ca\.|rund|etwa|mindestens)\s*)?"
     r"(?P<num>\d+(?:,\d+)?|[a-zäöüß]+)\s*"
@@ -3621,9 +4817,10 @@ NUMBER_RE = re.compile(
 )
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str, unit: str = "m") -> float | None:
     """Number of "12,5 m²", "30 qm", "18 Quadratmeter", "24 m2", "1,50 m", "150 cm" (in m), "4 Tische",
-    "zwei Container" (number words eins..zwölf). A trailing noun is allowed; cm is converted to m."""
+    "zwei Container" (number words eins..zwölf). A trailing noun is allowed; cm is converted to m. For a field
+    whose unit is cm, metres are converted to cm instead ("rund 1,60 m" -> 160, "145 cm" -> 145)."""
     m = NUMBER_RE.fullmatch(text.strip())
     if not m:
         return None
@@ -3634,20 +4831,22 @@ def parse_number(text: str) -> float | None:
         value = float(NUMBER_WORDS[num.lower()])
     else:
         return None
-    return round(value * UNIT_FACTORS.get((m["unit"] or "").lower(), 1.0), 6)
+    factors = CM_FACTORS if unit == "cm" else UNIT_FACTORS
+    return round(value * factors.get((m["unit"] or "").lower(), 1.0), 6)
 
 
-def number_unit(text: str) -> str | None:
-    """The unit of a written number as the schema names it: "m²", "m" (also for cm), "Stück", "" for none."""
+def number_unit(text: str, unit: str = "m") -> str | None:
+    """The unit of a written number as the schema names it: "m²", "m" (also for cm), "Stück", "" for none.
+    For a field whose unit is cm, a length (m or cm) is reported as "cm"."""
     m = NUMBER_RE.fullmatch(text.strip())
     if not m:
         return None
-    unit = (m["unit"] or "").lower().rstrip(".")
-    if unit in ("m²", "m2", "qm") or unit.startswith("quadratmeter"):
+    written = (m["unit"] or "").lower().rstrip(".")
+    if written in ("m²", "m2", "qm") or written.startswith("quadratmeter"):
         return "m²"
-    if unit in ("m", "cm", "zentimeter") or unit.startswith("meter"):
-        return "m"
-    return "Stück" if unit in ("stück", "stk") else ""
+    if written in ("m", "cm", "zentimeter") or written.startswith("meter"):
+        return "cm" if unit == "cm" else "m"
+    return "Stück" if written in ("stück", "stk") else ""
 
 
 def squash(text: str) -> str:
@@ -3757,8 +4956,8 @@ def validate_specs(key: str, cases: list[Case], schema: dict[str, Any]) -> list[
                     parsed = round(numbers[0] * numbers[1], 2) if ok else None  # type: ignore[operator]
                     units_ok = unit == "m²" and all(number_unit(part) == "m" for part in fact.written)
                 else:
-                    parsed = parse_number(fact.written) if fact.written else None
-                    units_ok = number_unit(fact.written) in ("", unit)
+                    parsed = parse_number(fact.written, unit) if fact.written else None
+                    units_ok = number_unit(fact.written, unit) in ("", unit)
                 if not isinstance(fact.value, float) or parsed is None or round(parsed, 2) != round(fact.value, 2):
                     errors.append(f"{where}: {fact.written!r} does not parse to {fact.value!r}")
                 elif not units_ok:
@@ -3814,11 +5013,12 @@ def readme(out: Path, stats: dict[str, Any]) -> str:
         "A case is one file (`fall-01.pdf`, `fall-02.docx`) or a sub-folder with several documents (`fall-04/`).",
         '`<schema>/truth.jsonl` holds one line per case: `{"case": ..., "values": {field: value}}`; `null` means',
         "the value is in no document of the case (janein is `false` only where the document says so). Values are",
-        "normalised: dates ISO `YYYY-MM-DD`, amounts float euros, zahl a float in the field's unit (m², m, Stück;",
-        "a length × width becomes its product, cm become m), janein true/false, auswahl one of the options, text as",
-        "written.",
+        "normalised: dates ISO `YYYY-MM-DD`, amounts float euros, zahl a float in the field's unit (m², m, cm,",
+        "Stück; a length × width becomes its product, lengths are converted to the field's unit: cm become m in a",
+        "field in m, m become cm in a field in cm), janein true/false, auswahl one of the options, text as written.",
         "",
-        "`sondernutzung/` is the held-out check set: no rule or prompt was tuned on it.",
+        "`baumfaellung/` is a tuning set (like `hundesteuer/` and `widerspruch/`) for the zahl type and location-like",
+        "text fields; `sondernutzung/` stays the held-out check set: no rule or prompt was tuned on it.",
         "",
     ]
     for key, (schema, cases) in stats.items():
@@ -3856,7 +5056,12 @@ def readme(out: Path, stats: dict[str, Any]) -> str:
         "Sondernutzungsgebühr, the total pavement width next to the remaining width, application, receipt and permit",
         "dates (and an earlier permit period) next to start and end of use, a Bauleiter, contact person or client next",
         "to the applicant, chairs and parasols next to tables, and phone numbers, Aktenzeichen, Flurstück numbers and",
-        "postcodes as non-values.",
+        "postcodes as non-values. In `baumfaellung/`: the applicant's own address (or a Hausverwaltung's) next to the",
+        "tree's location, Durchmesser, Höhe, Kronendurchmesser, the protection threshold and a replacement tree's StU",
+        "next to the Stammumfang, other trees of a tree list and replacement trees next to the number of trees felled,",
+        "application, report, receipt, permit and validity dates next to the Fälltermin, Ausgleichszahlung, cost of",
+        "felling and Sicherheitsleistung next to the Verwaltungsgebühr, and gardening firms, arborists and",
+        "Hausverwaltungen next to the owner.",
         "",
     ]
     return "\n".join(lines)
@@ -3982,6 +5187,7 @@ def all_cases() -> dict[str, list[Case]]:
         "hundesteuer": hundesteuer_cases(),
         "widerspruch": widerspruch_cases(),
         "sondernutzung": sondernutzung_cases(),
+        "baumfaellung": baumfaellung_cases(),
     }
 
 

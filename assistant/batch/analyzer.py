@@ -47,6 +47,7 @@ _VALUE_CHARS = 160
 _EVIDENCE_CHARS = 160
 _SELECT_TOKENS_PER_FIELD = 40  # a value as written, or {"antwort": …, "zeile": …}
 _DERIVED_OPTION_REVIEW = "Die Option ist aus der Fundstelle abgeleitet, dort nicht wörtlich genannt."
+_UNNAMED_OPTION_REVIEW = "Das Modell wählte eine Option, die in den Unterlagen nicht vorkommt."
 _OPTION_REVIEW = "Die Unterlagen nennen diese Option; die Auswahl des Modells weicht ab."
 _FREE_REVIEW = "Frei formulierter Wert ohne Kandidaten in den Unterlagen."
 _NEGATION = re.compile(r"\b(?:nein|nicht|kein\w*|ohne)\b|☐\s*ja|☒\s*nein|\[\s*\]\s*ja|\[x\]\s*nein", re.IGNORECASE)
@@ -160,6 +161,8 @@ class BatchAnalyzer:
             agrees = reply == option
             chosen, reply = Ranked(line, 1.0, option), option
             sure, reason = ("sicher", "") if agrees and not line.ocr else ("prüfen", _OPTION_REVIEW)
+        if spec.typ == "auswahl" and reply in entry.unnamed:  # an option no line of the case names
+            chosen, sure, reason = None, "prüfen", _UNNAMED_OPTION_REVIEW
         if chosen is None:
             return CellResult(field=spec.name, status="nicht_gefunden", confidence=sure, review=reason)
         candidate = chosen.candidate
@@ -248,9 +251,9 @@ def _yes_no(reply: str, line: Candidate, sure: Confidence, reason: str) -> tuple
     says_no = bool(_NEGATION.search(line.raw))
     if line.labelled and re.search(r"[:|?]\s*(?:ja|nein)\s*$", line.raw, re.IGNORECASE):
         return not says_no, sure, reason
-    if (reply == "nein") != says_no:
-        return reply == "ja", "prüfen", "Antwort und Wortlaut der Fundstelle stimmen nicht sicher überein."
-    return reply == "ja", sure, reason
+    if (reply == "nein") != says_no:  # the line's own wording decides; the model's reading only checks it
+        return not says_no, "prüfen", "Antwort und Wortlaut der Fundstelle stimmen nicht sicher überein."
+    return not says_no, sure, reason
 
 
 def _parse_answers(raw: str) -> Answers:

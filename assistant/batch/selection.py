@@ -40,6 +40,8 @@ _STAFF_LABEL = re.compile(
     r"vertreten|bevollmächtigt|rechtsanw|kanzlei|unterschrift des",
     re.IGNORECASE,
 )
+# a date must be named by its label or the words just before it: every letter is full of dates
+_NAMED_KINDS: frozenset[CandidateKind] = frozenset({"datum"})
 _NEAR_MISS = 0.4  # a rejected candidate this close makes "nicht gefunden" a cell to check
 _CANDIDATES_PER_FIELD = 5
 _LINES_PER_FIELD = 4
@@ -106,6 +108,7 @@ class FieldChoices:
     spec: FieldSpec
     ranked: list[Ranked]
     evident: tuple[str, Candidate] | None = None  # the one option the case's lines name, with its first line
+    unnamed: frozenset[str] = frozenset()  # distinctive options no line of the case names ("Abwassergebühren")
     hidden: bool = False  # a value of the field's kind stands in running text or scored too low to be offered
 
     @property
@@ -130,6 +133,7 @@ def _matches(wanted: frozenset[str], found: set[str], weights: Weights | None = 
     """Weighted hits of wanted tokens: exact 1, as part of a compound ("ermass" in "steuerermass") 0.7; each
     times the token's weight in this case (a word on every line of the case, "Hundesteuer", says little)."""
     score = 0.0
+    found = found | {_without_zu(token) for token in found}
     for token in wanted:
         weight = weights.get(token, 1.0) if weights else 1.0
         if token in found:
@@ -137,6 +141,12 @@ def _matches(wanted: frozenset[str], found: set[str], weights: Weights | None = 
         elif len(token) >= 5 and any(token in other or (len(other) >= 5 and other in token) for other in found):
             score += 0.7 * weight
     return score
+
+
+def _without_zu(token: str) -> str:
+    """A separable verb's zu-infinitive as its stem: "auszusetz" (auszusetzen) → "aussetz" (Aussetzung)."""
+    at = token.find("zu", 2, 6)
+    return token[:at] + token[at + 2 :] if at > 0 and len(token) - at > 4 else token
 
 
 def case_weights(terms: FieldTerms, candidates: CaseCandidates) -> Weights:
@@ -198,13 +208,15 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
         if value is None:
             continue
         points = score(terms, candidate, weights)
-        named = _label_names_field(terms, candidate, weights, spec)
-        if kind == "text" and not (terms.sorts & candidate.sorts) and not named:
+        names_field = _label_names_field(terms, candidate, weights, spec)
+        if kind == "text" and not (terms.sorts & candidate.sorts) and not names_field:
             continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
-        if points <= (_MIN_LINE_SCORE if spec.typ == "janein" else 0):
+        if points <= (_MIN_LINE_SCORE if spec.typ == "janein" else 0) or (
+            kind in _NAMED_KINDS and label_score(terms, candidate, weights, spec) <= 0
+        ):
             hidden = hidden or points > _NEAR_MISS or (kind != "zeile" and not candidate.labelled)
             continue
-        entry = Ranked(candidate, points, value, named)
+        entry = Ranked(candidate, points, value, names_field)
         same = ranked.get(entry.shown)
         if same is None or points > same.score:  # one entry per value as written: its best-labelled occurrence
             ranked[entry.shown] = entry
@@ -212,24 +224,43 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
     if kind == "text":  # "Aksoy" from the salutation adds nothing to "Selin Aksoy"
         best = [entry for entry in best if not any(_part_of(entry, other) for other in best)]
     limit = _LINES_PER_FIELD if kind == "zeile" else _CANDIDATES_PER_FIELD
-    evident = _evident_option(spec, candidates) if spec.typ == "auswahl" else None
-    return FieldChoices(spec, best[:limit], evident, hidden or len(best) > limit)
+    named, unnamed = _named_options(spec, candidates) if spec.typ == "auswahl" else ({}, set())
+    evident = next(iter(named.items())) if len(named) == 1 else None
+    return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden or len(best) > limit)
 
 
-def _evident_option(spec: FieldSpec, candidates: CaseCandidates) -> tuple[str, Candidate] | None:
-    """The one option whose distinctive words ("Abfallgebühren") the case's lines name, if only one is named;
-    generic options ("ein Hund", "sonstige") are never evident."""
+def _named_options(spec: FieldSpec, candidates: CaseCandidates) -> tuple[dict[str, Candidate], set[str]]:
+    """The options whose distinctive words ("Abfallgebühren") a line of the case names, each with that line, and
+    the distinctive options no line names; generic options ("ein Hund", "sonstige") are neither."""
     analyzer = shared_analyzer()
     named: dict[str, Candidate] = {}
+    unnamed: set[str] = set()
     for option in spec.optionen:
         distinctive = frozenset(token for token in analyzer.tokens(option) if len(token) >= _DISTINCTIVE_CHARS)
         if not distinctive:
             continue
-        for line in candidates.of("zeile"):
-            if _matches(distinctive, analyzer.token_set(line.context)) >= len(distinctive):
-                named[option] = line
-                break
-    return next(iter(named.items())) if len(named) == 1 else None
+        line = next(
+            (
+                line
+                for line in candidates.of("zeile")
+                if all(_matches(frozenset({token}), analyzer.token_set(line.context)) for token in distinctive)
+            ),
+            None,
+        )
+        if line is None:
+            unnamed.add(option)
+        else:
+            named[option] = line
+    return named, unnamed
+
+
+def label_score(terms: FieldTerms, candidate: Candidate, weights: Weights, spec: FieldSpec) -> float:
+    """How much the label, or in running text the words just before a value, speaks of the field; a date whose
+    sentence only shares the case's topic ("Widerspruch … vom 5. Februar") says nothing of "eingegangen"."""
+    counted = candidate.measure.noun if candidate.measure else ""  # "vier Tische" speaks of "Tische"
+    label = shared_analyzer().token_set(f"{candidate.label} {counted}") - _TYPE_WORDS.get(spec.typ, set())
+    cue = 1.0 if terms.cues & _words(candidate.label) else 0.0
+    return _matches(terms.wanted, label, weights) + cue
 
 
 def _label_names_field(terms: FieldTerms, candidate: Candidate, weights: Weights, spec: FieldSpec) -> bool:
