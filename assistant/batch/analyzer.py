@@ -161,7 +161,8 @@ class BatchAnalyzer:
             agrees = reply == option
             chosen, reply = Ranked(line, 1.0, option), option
             sure, reason = ("sicher", "") if agrees and not line.ocr else ("prüfen", _OPTION_REVIEW)
-        if spec.typ == "auswahl" and reply in entry.unnamed:  # an option no line of the case names
+        if spec.typ == "auswahl" and reply in entry.unnamed and not (chosen and chosen.candidate.labelled):
+            # an option no line of the case names, read from running text: more often guessed than read
             chosen, sure, reason = None, "prüfen", _UNNAMED_OPTION_REVIEW
         if chosen is None:
             return CellResult(field=spec.name, status="nicht_gefunden", confidence=sure, review=reason)

@@ -29,11 +29,19 @@ _LABEL_WORDS = 8  # a label is short: "Beginn der Haltung", "Anzahl der Hunde im
 _SEPARATOR = re.compile(r"\s*(?::|\||\?)\s*")  # "Label: Wert", "Label | Wert" (DOCX table), "Frage? ja"
 _EMPTY_VALUE = re.compile(r"^[\s–—\-_./]*$|^(?:entfällt|keine angabe|k\. ?a\.)$", re.IGNORECASE)
 _STREET_SUFFIX = (
-    r"(?:straße|str\.|weg|allee|platz|gasse|ring|damm|ufer|markt|steig|pfad|chaussee|zeile|hof|berg|garten|"
+    r"(?i:straße|str\.|weg|allee|platz|gasse|ring|damm|ufer|markt|steig|pfad|chaussee|zeile|hof|berg|garten|"
     r"anger|promenade|wall|graben|brücke|kamp|feld|stieg|winkel|höhe|park|tor|bogen|kai|deich|zug|bach|acker)"
 )
-_STREET = rf"(?:[A-ZÄÖÜ][\wäöüß.\-]* )*?[A-ZÄÖÜ]?[\wäöüß.\-]*{_STREET_SUFFIX} \d{{1,4}}\s?[a-zA-Z]?(?:[-/]\d{{1,4}})?"
-_PLACE = r"\d{5}[ \n][A-ZÄÖÜ][\wäöüß.\-]*(?:[ \-][A-ZÄÖÜ(][\wäöüß.\-)]*)*"
+# words that begin a street name of several words: "Am Mühlbach", "Hohe Straße", "Berliner Allee", "St. Georg-Weg"
+_STREET_LEAD = (
+    r"(?:Am|An|Auf|Im|In|Zum|Zur|Hinter|Vor|Unter|Über|Alte[rn]?|Neue[rn]?|Hohe[rn]?|Obere[rn]?|Untere[rn]?|"
+    r"Große[rn]?|Kleine[rn]?|Lange[rn]?|Kurze[rn]?|St\.|Sankt|Bad|[A-ZÄÖÜ][a-zäöüß]+er|Dr\.)"
+)
+_STREET = (
+    rf"(?:{_STREET_LEAD} ){{0,2}}[A-ZÄÖÜ]?[\wäöüß.\-]*{_STREET_SUFFIX} "
+    r"\d{1,4}(?:\s?[a-zA-Z](?![\wäöüß]))?(?:\s?[-–/]\s?\d{1,4})?"
+)
+_PLACE = r"\d{5}[ \n][A-ZÄÖÜ][\wäöüß.\-]*(?:[ \-][A-ZÄÖÜ][\wäöüß.\-]*)*"
 _ADDRESS = re.compile(rf"(?<![\w-])(?P<street>{_STREET})(?:\s*[,·]\s*|\s*\n\s*|\s+)(?P<place>{_PLACE})")
 _STREET_ONLY = re.compile(rf"(?<![\w-]){_STREET}(?![\w])")
 _SALUTATION = re.compile(
@@ -41,7 +49,7 @@ _SALUTATION = re.compile(
     r"(?P<name>(?:(?:Dr\.|Prof\.) )?[A-ZÄÖÜ][\wäöüß\-]+(?: [A-ZÄÖÜ][\wäöüß\-]+){0,3})"
 )
 _FIRM = re.compile(
-    r"(?P<name>(?:[A-ZÄÖÜ&][\wäöüß&.\-]* ){1,5}(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|GbR|e\.\s?V\.|eG|mbH|UG"
+    r"(?P<name>(?:[A-ZÄÖÜ&\d][\wäöüß&.\-]* ){1,5}(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|GbR|e\.\s?V\.|eG|mbH|UG"
     r"(?:\s\(haftungsbeschränkt\))?|WEG))|(?P<community>(?:Wohnungseigentümer|Erben)gemeinschaft [A-ZÄÖÜ][\wäöüß\-]+"
     r"(?: \d+\s?[a-z]?)?)"
 )
@@ -300,7 +308,9 @@ def _labelled_value(builder: _Builder, document: _DocumentText, label: str, star
     value = document.text[start:end]
     context = (label, True)
     if not _only_number_or_date(value) and sum(ch.isalnum() for ch in value) >= 3:  # not "Nr", "x"
-        builder.add(document, "text", start, end, value, label=context)
+        builder.add(document, "text", start, end, _without_salutation(value), label=context)
+        if (bracket := value.find(" (")) > 2:  # "Gemeine Fichte (Picea abies)"
+            builder.add(document, "text", start, start + bracket, value[:bracket], label=context)
         parts = list(re.finditer(r"[^,;·]+(?:,(?=\S)[^,;·]*)*", value))
         if len(parts) > 1 and not _ADDRESS.search(value):
             for part in parts:
@@ -317,6 +327,11 @@ def _labelled_value(builder: _Builder, document: _DocumentText, label: str, star
         measure = Measure(number, start, end, unit, noun="" if unit else "Stück")
         number_end = start + number_text.end() if number_text else end
         builder.add(document, "zahl", start, number_end, number, measure=measure, label=context)
+
+
+def _without_salutation(value: str) -> str:
+    """ "Frau Sabine Achterberg" as the name it is; "Dr." stays, it belongs to the name."""
+    return re.sub(r"^(?:Frau|Herrn?|Familie|Eheleute)\s+", "", value.strip())
 
 
 def _only_number_or_date(value: str) -> bool:
@@ -365,6 +380,8 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
         for match in pattern.finditer(text):
             group = "community" if match.groupdict().get("community") else "name"
             start, end = _without_leading_words(text, match.start(group), match.end(group))
+            if street_word := re.search(rf"\s\S*{_STREET_SUFFIX}\b", text[start:end]):  # "… Weidenstraße"
+                end = start + street_word.start()
             name = " ".join(text[start:end].split())
             if _looks_like_name(name):
                 builder.add(document, "text", start, end, name, sort="name")

@@ -42,6 +42,7 @@ _STAFF_LABEL = re.compile(
 )
 # a date must be named by its label or the words just before it: every letter is full of dates
 _NAMED_KINDS: frozenset[CandidateKind] = frozenset({"datum"})
+_FORM_VALUES = 3  # a case with this many labelled values is a form: a field its labels do not name is absent
 _NEAR_MISS = 0.4  # a rejected candidate this close makes "nicht gefunden" a cell to check
 _CANDIDATES_PER_FIELD = 5
 _LINES_PER_FIELD = 4
@@ -226,7 +227,9 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
     limit = _LINES_PER_FIELD if kind == "zeile" else _CANDIDATES_PER_FIELD
     named, unnamed = _named_options(spec, candidates) if spec.typ == "auswahl" else ({}, set())
     evident = next(iter(named.items())) if len(named) == 1 else None
-    return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden or len(best) > limit)
+    form = sum(c.labelled for kind in ("datum", "betrag", "text") for c in candidates.of(kind)) >= _FORM_VALUES
+    hidden = hidden or len(best) > limit or not form  # running text can hold a value no label names
+    return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden)
 
 
 def _named_options(spec: FieldSpec, candidates: CaseCandidates) -> tuple[dict[str, Candidate], set[str]]:
@@ -270,6 +273,9 @@ def _label_names_field(terms: FieldTerms, candidate: Candidate, weights: Weights
 
 
 def _part_of(entry: Ranked, other: Ranked) -> bool:
+    """A name from a salutation ("Aksoy") inside a longer one; labelled values ("Gemeine Fichte") stay."""
+    if entry.candidate.labelled:
+        return False
     shown, longer = entry.shown.casefold(), other.shown.casefold()
     return shown != longer and len(shown) >= 3 and re.search(rf"\b{re.escape(shown)}\b", longer) is not None
 

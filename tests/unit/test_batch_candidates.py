@@ -132,4 +132,8 @@ def test_only_a_clear_labelled_first_choice_is_sure(form: CaseCandidates, tmp_pa
     assert confidence(close, close.ranked[1])[0] == "prüfen"
     letter = rank(FLAECHE, case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"]))
     assert confidence(letter, letter.ranked[0])[0] == "prüfen"  # in running text, not on a labelled line
-    assert confidence(rank(STEUER, CaseCandidates()), None) == ("sicher", "")
+    impfung = FieldSpec(name="impfdatum", frage="Wann wurde der Hund zuletzt geimpft?", typ="datum")
+    assert confidence(rank(impfung, form), None) == ("sicher", "")  # a form whose labels do not name the field
+    (tmp_path / "brief").mkdir()
+    nothing_labelled = rank(BEGINN, case_candidates(_store(tmp_path / "brief", {"brief": LETTER}), ["brief"]))
+    assert confidence(nothing_labelled, None)[0] == "prüfen"  # running text may hold what no label names
