@@ -58,8 +58,9 @@ class BatchSettings(BaseModel):
     case_chars: int = Field(
         6000, ge=1000, description="A case up to this many characters is read whole; longer ones by retrieval."
     )
-    fields_per_call: int = Field(8, ge=1, le=40, description="Fields extracted together in one LLM call.")
-    answer_tokens_per_field: int = Field(60, ge=10, description="Output token allowance per field.")
+    answer_tokens_per_field: int = Field(
+        60, ge=10, description="Output token allowance per freely written text field (one with no candidate)."
+    )
     max_files: int = Field(2000, ge=1, description="Most case files per uploaded batch analysis.")
     examples_dir: Path = Field(Path("data/schemas"), description="Example field lists offered in the web page.")
 

@@ -1,10 +1,11 @@
 """Batch analysis: the same fields extracted from many case files, one row per case, every value cited.
 
-Per case, one constrained LLM call per group of fields (``BatchSettings.fields_per_call``, all of a typical
-list at once) answers them as JSON restricted to a schema built from the fields (llama.cpp grammar). It reads
-the whole case, or for long cases the passages retrieved per field within that case only. Every answer is then
-located in the case's own documents (``reader``); what cannot be located is "nicht gefunden". Each case is one
-job step, so an interrupted job resumes without redoing finished cases; a failing case becomes an error row.
+Per case, the candidates of every field are built from the case's own documents and ranked (``candidates``,
+``selection``); one LLM call, constrained to an enum of those values, selects a value per field or none. A text
+field with no candidate is written freely in a second call and kept only where it is located in the text
+(``reader``); what cannot be located is "nicht gefunden". Each cell says how sure it is (``sicher``/``prüfen``).
+Each case is one job step, so an interrupted job resumes without redoing finished cases; a failing case becomes
+an error row.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from assistant.batch.selection import (
     choice_schema,
     confidence,
     rank,
+    type_label,
 )
 from assistant.batch.workspace import CaseWorkspace, PreparedCase, PreparedCases
 from assistant.settings import BatchSettings
@@ -42,7 +44,6 @@ from models.errors import AssistantError
 from models.llm import ChatMessage, ChatModel
 
 logger = logging.getLogger(__name__)
-_TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "ja/nein"}
 _VALUE_CHARS = 160
 _EVIDENCE_CHARS = 160
 _SELECT_TOKENS_PER_FIELD = 40  # a value as written, or {"antwort": …, "zeile": …}
@@ -77,9 +78,8 @@ def response_schema(fields: list[FieldSpec]) -> dict[str, Any]:
 def _field_lines(fields: list[FieldSpec]) -> str:
     lines = []
     for spec in fields:
-        kind = f"Auswahl: {' | '.join(spec.optionen)}" if spec.typ == "auswahl" else _TYPE_LABELS[spec.typ]
         hint = f" Hinweis: {spec.hinweis}" if spec.hinweis else ""
-        lines.append(f"- {spec.name} ({kind}): {spec.frage}{hint}")
+        lines.append(f"- {spec.name} ({type_label(spec)}): {spec.frage}{hint}")
     return "\n".join(lines)
 
 

@@ -326,7 +326,8 @@ DOCUMENT_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TYPE_LABELS = {"text": "Text", "datum": "Datum", "betrag": "Betrag in Euro", "janein": "Ja/Nein"}
 
 
-def _type_label(spec: FieldSpec) -> str:
+def type_label(spec: FieldSpec) -> str:
+    """How a field's type is named in a prompt: "Datum", "Zahl in m²", "Auswahl: a | b"."""
     if spec.typ == "auswahl":
         return f"Auswahl: {' | '.join(spec.optionen)}"
     if spec.typ == "zahl":
@@ -349,7 +350,7 @@ def choice_lines(offered: list[FieldChoices], doc_ids: list[str]) -> str:
     for field_choices in offered:
         spec = field_choices.spec
         hint = f" ({spec.hinweis})" if spec.hinweis else ""
-        lines = [f"{spec.name} ({_type_label(spec)}): {spec.frage}{hint}"]
+        lines = [f"{spec.name} ({type_label(spec)}): {spec.frage}{hint}"]
         for key, entry in zip(field_choices.keys, field_choices.ranked, strict=True):
             source = f"{letters.get(entry.candidate.doc_id, '?')} S. {entry.candidate.page}"
             if field_choices.lines:
