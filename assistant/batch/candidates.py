@@ -9,18 +9,18 @@ field, each with the words that say what it is (its label context). The model th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from assistant.batch.values import Measure, find_amounts, find_dates, find_measures, parse_number, unit_of
+from ingest.german import shared_analyzer
 from ingest.passage_store import PassageStore
 from ingest.types import PAGE_SEPARATOR
 from ingest.units import passage_units
 
 CandidateKind = Literal["datum", "betrag", "zahl", "text", "zeile"]
 TextSort = Literal["wert", "name", "anschrift", "zeichen"]
-KEY_PREFIX: dict[CandidateKind, str] = {"datum": "D", "betrag": "B", "zahl": "N", "text": "T", "zeile": "Z"}
 
 _LINE = re.compile(r"[^\n]+")
 _CONTEXT_CHARS = 150
@@ -65,7 +65,6 @@ _GREETING = re.compile(r"mit freundlichen grüßen|hochachtungsvoll|unterschrift
 class Candidate:
     """One value of a case with where it stands and what the document says about it."""
 
-    key: str  # short id shown to the model: "D3", "T12"
     kind: CandidateKind
     value: str | float  # a date in ISO form, an amount in euro, text as written; a measure is in ``measure``
     raw: str  # as written in the document
@@ -80,7 +79,16 @@ class Candidate:
     sort: TextSort = "wert"
     measure: Measure | None = None
 
-    @property
+    @cached_property
+    def label_tokens(self) -> frozenset[str]:
+        """The label's keyword tokens, analysed once for all fields that score this candidate."""
+        return frozenset(shared_analyzer().token_set(self.label))
+
+    @cached_property
+    def context_tokens(self) -> frozenset[str]:
+        return frozenset(shared_analyzer().token_set(self.context))
+
+    @cached_property
     def sorts(self) -> frozenset[TextSort]:
         """What a text value looks like besides how it was found: a labelled "Aylin Demir" is also a name."""
         value = str(self.value)
@@ -102,9 +110,6 @@ class CaseCandidates:
 
     def of(self, kind: CandidateKind) -> list[Candidate]:
         return self.by_kind.get(kind, [])
-
-    def get(self, key: str) -> Candidate | None:
-        return next((c for kind in self.by_kind.values() for c in kind if c.key == key), None)
 
 
 @dataclass(frozen=True)
@@ -205,10 +210,8 @@ class _Builder:
         self.spans.add(span)
         label_text, labelled = label if label is not None else document.label(start, end)
         page, ocr = document.page(start)
-        entries = self.found.setdefault(kind, [])
-        entries.append(
+        self.found.setdefault(kind, []).append(
             Candidate(
-                key=f"{KEY_PREFIX[kind]}{len(entries) + 1}",
                 kind=kind,
                 value=value,
                 raw=raw,
@@ -491,8 +494,3 @@ def _deciding_lines(builder: _Builder, document: _DocumentText) -> None:
         if len(unit.span.text.split()) < 4 or document.line_at(start) in form_lines:
             continue
         builder.add(document, "zeile", start, start + len(unit.span.text), unit.text(), label=("", False))
-
-
-def iter_all(candidates: CaseCandidates) -> Iterator[Candidate]:
-    for entries in candidates.by_kind.values():
-        yield from entries

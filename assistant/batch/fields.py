@@ -3,6 +3,7 @@ to. Read from YAML or JSON; every problem is reported in German, at the moment t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -13,6 +14,8 @@ from assistant.batch.values import KNOWN_UNITS, unit_of
 from assistant.shared.errors import BatchError, InvalidInput, validation_problems
 from ingest.safe_yaml import UnsafeYamlError, load_yaml
 
+# a hint's excluding clause: "– nicht das Datum des Schreibens" names what the field is not
+EXCLUDING_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
 FieldType = Literal["text", "datum", "betrag", "zahl", "janein", "auswahl"]
 
 

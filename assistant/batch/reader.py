@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.batch.fields import FieldSpec
+from assistant.batch.fields import EXCLUDING_CLAUSE, FieldSpec
 from assistant.batch.results import CellValue
 from assistant.batch.values import find_amounts, find_dates, parse_amount, parse_date
 from assistant.shared.citations import Citation, StoredTexts
@@ -24,7 +24,6 @@ _QUOTE_CHARS = 240
 _MIN_EVIDENCE_SHARE = 0.6
 _LINE = re.compile(r"[^\n]+")
 _DISTINCTIVE_CHARS = 6
-_NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
 _UNIT_WORDS = {"euro", "eur"}  # next to almost every amount: no sign that the amount is the one asked for
 # a salutation or label the model copies along with the value ("Frau Erika Muster", "Az. 32.1-114/25")
 _VALUE_PREFIX = re.compile(r"^(?:frau|herrn?|familie|az\.|aktenzeichen:?|gz\.|geschäftszeichen:?)\s*", re.IGNORECASE)
@@ -84,7 +83,7 @@ class CaseReader:
         line_start = text.rfind("\n", 0, text.rfind("\n", 0, located.start)) + 1
         line_end = text.find("\n", located.end)
         context = _tokens(text[line_start : line_end if line_end >= 0 else len(text)])
-        hint = _NEGATIVE_CLAUSE.sub("", spec.hinweis)  # "– nicht das Datum des Schreibens" names the wrong lines
+        hint = EXCLUDING_CLAUSE.sub("", spec.hinweis)  # "– nicht das Datum des Schreibens" names the wrong lines
         about = _tokens(f"{spec.name.replace('_', ' ')} {spec.frage} {hint}") - _UNIT_WORDS
         return located if overlap_share(about, context) > 0 else None
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from assistant.batch.candidates import Candidate, CandidateKind, CaseCandidates, TextSort
-from assistant.batch.fields import FieldSpec
+from assistant.batch.fields import EXCLUDING_CLAUSE, FieldSpec
 from assistant.batch.values import Unit, in_unit, unit_of
 from ingest.german import shared_analyzer
 
 NONE_CHOICE = "nicht angegeben"
 Confidence = Literal["sicher", "prüfen"]
-_NEGATIVE_CLAUSE = re.compile(r"[–,;(-]?\s*\b(?:nicht|kein\w*|ohne)\b[^.;)]*", re.IGNORECASE)
 _CUE = re.compile(r"\b(seit|ab|bis|von)\s+(?:wann|welchem)\b", re.IGNORECASE)  # "Seit wann …?": "seit …"
 _TYPE_WORDS = {"datum": {"datum"}, "betrag": {"betrag", "euro"}}
 _CUE_WORDS = {"seit": {"seit"}, "ab": {"ab", "vom", "beginn", "anfang"}, "bis": {"bis", "ende"}, "von": {"vom"}}
@@ -73,8 +73,8 @@ class FieldTerms:
     def of(cls, spec: FieldSpec) -> FieldTerms:
         analyzer = shared_analyzer()
         hint = spec.hinweis
-        unwanted_text = " ".join(match.group(0) for match in _NEGATIVE_CLAUSE.finditer(hint))
-        wanted = analyzer.token_set(f"{spec.name.replace('_', ' ')} {spec.frage} {_NEGATIVE_CLAUSE.sub('', hint)}")
+        unwanted_text = " ".join(match.group(0) for match in EXCLUDING_CLAUSE.finditer(hint))
+        wanted = analyzer.token_set(f"{spec.name.replace('_', ' ')} {spec.frage} {EXCLUDING_CLAUSE.sub('', hint)}")
         options = analyzer.token_set(" ".join(spec.optionen)) - wanted
         wanted -= _TYPE_WORDS.get(spec.typ, set())  # every date is a "Datum": the word tells none apart
         unwanted = {
@@ -130,7 +130,7 @@ class FieldChoices:
 Weights = dict[str, float]
 
 
-def _matches(wanted: frozenset[str], found: set[str], weights: Weights | None = None) -> float:
+def _matches(wanted: frozenset[str], found: AbstractSet[str], weights: Weights | None = None) -> float:
     """Weighted hits of wanted tokens: exact 1, as part of a compound ("ermass" in "steuerermass") 0.7; each
     times the token's weight in this case (a word on every line of the case, "Hundesteuer", says little)."""
     score = 0.0
@@ -152,8 +152,7 @@ def _without_zu(token: str) -> str:
 
 def case_weights(terms: FieldTerms, candidates: CaseCandidates) -> Weights:
     """Per wanted token, 1 / (1 + ln(1 + the number of the case's lines that contain it))."""
-    analyzer = shared_analyzer()
-    lines = [analyzer.token_set(line.context) for line in candidates.of("zeile")]
+    lines = [line.context_tokens for line in candidates.of("zeile")]
     weights: Weights = {}
     for token in terms.wanted | terms.options:
         count = sum(1 for line in lines if _matches(frozenset({token}), line) > 0)
@@ -167,9 +166,8 @@ def _words(text: str) -> set[str]:
 
 def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = None) -> float:
     """How well a candidate's label (and, less, its line or sentence) speaks of the field."""
-    analyzer = shared_analyzer()
-    label = analyzer.token_set(candidate.label)
-    context = analyzer.token_set(candidate.context) - label
+    label = candidate.label_tokens
+    context = candidate.context_tokens - label
     value = 2.0 * _matches(terms.wanted, label, weights) + _matches(terms.wanted, context, weights)
     value += 1.5 * _matches(terms.options, label | context, weights)
     if terms.sorts and _AUTHORITY.search(candidate.context):
@@ -246,7 +244,7 @@ def _named_options(spec: FieldSpec, candidates: CaseCandidates) -> tuple[dict[st
             (
                 line
                 for line in candidates.of("zeile")
-                if all(_matches(frozenset({token}), analyzer.token_set(line.context)) for token in distinctive)
+                if all(_matches(frozenset({token}), line.context_tokens) for token in distinctive)
             ),
             None,
         )
@@ -261,14 +259,14 @@ def label_score(terms: FieldTerms, candidate: Candidate, weights: Weights, spec:
     """How much the label, or in running text the words just before a value, speaks of the field; a date whose
     sentence only shares the case's topic ("Widerspruch … vom 5. Februar") says nothing of "eingegangen"."""
     counted = candidate.measure.noun if candidate.measure else ""  # "vier Tische" speaks of "Tische"
-    label = shared_analyzer().token_set(f"{candidate.label} {counted}") - _TYPE_WORDS.get(spec.typ, set())
+    label = (candidate.label_tokens | shared_analyzer().token_set(counted)) - _TYPE_WORDS.get(spec.typ, set())
     cue = 1.0 if terms.cues & _words(candidate.label) else 0.0
     return _matches(terms.wanted, label, weights) + cue
 
 
 def _label_names_field(terms: FieldTerms, candidate: Candidate, weights: Weights, spec: FieldSpec) -> bool:
     """Whether a form label names the field beyond its type: "Beginn der Haltung" does, "Datum" does not."""
-    label = shared_analyzer().token_set(candidate.label) - _TYPE_WORDS.get(spec.typ, set())
+    label = candidate.label_tokens - _TYPE_WORDS.get(spec.typ, set())
     return candidate.labelled and 2.0 * _matches(terms.wanted, label, weights) >= _MIN_LINE_SCORE
 
 
