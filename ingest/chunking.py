@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from ingest.types import LoadedDocument, Passage, join_pages
+from ingest.boilerplate import covers, outside
+from ingest.types import LoadedDocument, Passage, TextSpan, join_pages
 
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 # A line that opens a § or an article ("§ 5 Steuersatz", "§ 12a", "Art. 3", "Artikel 20a").
@@ -42,33 +43,36 @@ class StructureChunker:
     def split(self, document: LoadedDocument, doc_id: str) -> list[Passage]:
         text, page_starts = join_pages(document.pages)
         passages: list[Passage] = []
-        for section in _merge_small(_sections(text)):
-            for start, chunk in self._split_section(text, section):
-                passages.append(
-                    _make_passage(document, doc_id, len(passages), chunk, start, section, page_starts, text)
-                )
+        for section in _merge_small(_sections(text, document.boilerplate)):
+            # running headers, page marks and the table of contents stay out of every passage
+            for start, end in outside(document.boilerplate, section.start, section.end):
+                for chunk_start, chunk in self._split_range(text, start, end):
+                    passages.append(
+                        _make_passage(document, doc_id, len(passages), chunk, chunk_start, section, page_starts, text)
+                    )
         return passages
 
-    def _split_section(self, text: str, section: _Section) -> list[tuple[int, str]]:
-        body = text[section.start : section.end]
+    def _split_range(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        body = text[start:end]
         pieces: list[tuple[int, str]] = []
         cursor = 0
         for chunk in self._splitter.split_text(body):
             found = body.find(chunk, cursor)
             if found < 0:  # the splitter returns verbatim slices, so this is not expected
                 found = body.find(chunk)
-            pieces.append((section.start + found, chunk))
+            pieces.append((start + found, chunk))
             cursor = found + 1
         return pieces
 
 
-def _sections(text: str) -> list[_Section]:
-    """Cut the text at every heading line; each section knows its heading path and § label."""
+def _sections(text: str, boilerplate: tuple[TextSpan, ...]) -> list[_Section]:
+    """Cut the text at every heading line (none in a table of contents); each knows its heading path and § label."""
     marks: list[tuple[int, int, str]] = []
     for match in _MARKDOWN_HEADING.finditer(text):
-        marks.append((match.start(), len(match.group(1)), match.group(2).strip()))
+        if not covers(boilerplate, match.start()):
+            marks.append((match.start(), len(match.group(1)), match.group(2).strip()))
     for match in _SECTION_LINE.finditer(text):
-        if not _inside_heading(text, match.start()):
+        if not _inside_heading(text, match.start()) and not covers(boilerplate, match.start(1)):
             marks.append((match.start(), SECTION_LEVEL, f"{match.group(1)} {match.group(2)}".strip()))
     marks.sort()
     sections: list[_Section] = []

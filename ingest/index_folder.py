@@ -25,6 +25,8 @@ from models.files import fsync_directory, fsync_file, write_atomically
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+# How pages become passages; raised when that changes (2: boilerplate kept out), so every file is re-read.
+TEXT_VERSION = 2
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
 STORE_FILE = "passages.sqlite"
@@ -46,9 +48,10 @@ class Manifest:
     passages: int
     created_at: str
     embed_chars: int = 0
+    text_version: int = 1
 
-    def chunking(self) -> tuple[int, int, int]:
-        return (self.chunk_size, self.chunk_overlap, self.embed_chars)
+    def chunking(self) -> tuple[int, int, int, int]:
+        return (self.chunk_size, self.chunk_overlap, self.embed_chars, self.text_version)
 
 
 def current_generation(index_dir: Path) -> Path | None:

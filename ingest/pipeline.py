@@ -145,9 +145,9 @@ class Ingestor:
             shutil.rmtree(generation, ignore_errors=True)
             raise
 
-    def _chunking(self) -> tuple[int, int, int]:
+    def _chunking(self) -> tuple[int, int, int, int]:
         ingest = self.settings.ingest
-        return (ingest.chunk_size, ingest.chunk_overlap, ingest.embed_chars)
+        return (ingest.chunk_size, ingest.chunk_overlap, ingest.embed_chars, folder.TEXT_VERSION)
 
     # --- steps -----------------------------------------------------------------------------------
     def _load_changed(
@@ -289,6 +289,7 @@ class Ingestor:
                 chunk_size=self.settings.ingest.chunk_size,
                 chunk_overlap=self.settings.ingest.chunk_overlap,
                 embed_chars=self.settings.ingest.embed_chars,
+                text_version=folder.TEXT_VERSION,
                 vector_index=self.settings.ingest.vector_index,
                 documents=report.documents_total,
                 passages=report.passages_total,

@@ -17,6 +17,14 @@ class Page:
     ocr: bool = False
 
 
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of the document text (pages joined with PAGE_SEPARATOR): [start, end)."""
+
+    start: int
+    end: int
+
+
 @dataclass
 class LoadedDocument:
     """What a loader returns: the text per page plus metadata. Headings are marked as Markdown '#' lines."""
@@ -27,6 +35,7 @@ class LoadedDocument:
     pages: list[Page]
     metadata: dict[str, str] = field(default_factory=dict)
     ocr_seconds: float = 0.0
+    boilerplate: tuple[TextSpan, ...] = ()  # running headers/footers, page marks, table of contents
 
     @property
     def ocr_pages(self) -> int:

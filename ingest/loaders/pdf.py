@@ -11,13 +11,15 @@ from pathlib import Path
 from pypdf import PageObject, PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
+from ingest.boilerplate import find_boilerplate
 from ingest.errors import UnreadableFileError
 from ingest.loaders.deadline import Deadline
 from ingest.loaders.layout import squash
 from ingest.loaders.ocr import needs_ocr, ocr_pdf_pages
+from ingest.loaders.pdf_title import document_title
 from ingest.loaders.pdfium_text import read_with_pdfium
 from ingest.loaders.sniffing import check_pdf
-from ingest.loaders.titles import MAX_TITLE_CHARS, first_short_line, title_from_stem
+from ingest.loaders.titles import MAX_TITLE_CHARS, title_from_stem
 from ingest.settings import IngestSettings
 from ingest.types import LoadedDocument, Page
 
@@ -53,8 +55,17 @@ def load_pdf(path: Path, settings: IngestSettings) -> LoadedDocument:
     started = time.perf_counter()
     pages = _with_ocr(path, texts, settings, deadline)
     ocr_seconds = time.perf_counter() - started if any(page.ocr for page in pages) else 0.0
-    title = clean_pdf_title(metadata.get("title", "")) or _title_from_pages(pages) or title_from_stem(path)
-    return LoadedDocument(path=path, format="pdf", title=title, pages=pages, metadata=metadata, ocr_seconds=ocr_seconds)
+    boilerplate = find_boilerplate(pages)
+    title = document_title(pages, boilerplate, clean_pdf_title(metadata.get("title", ""))) or title_from_stem(path)
+    return LoadedDocument(
+        path=path,
+        format="pdf",
+        title=title,
+        pages=pages,
+        metadata=metadata,
+        ocr_seconds=ocr_seconds,
+        boilerplate=boilerplate,
+    )
 
 
 def normalise_pdf_text(text: str) -> str:
@@ -156,14 +167,6 @@ def _with_ocr(path: Path, raw_texts: list[str], settings: IngestSettings, deadli
         better = len(ocr_text.split()) > len(text.split()) or (number in garbled and ocr_text)
         pages.append(Page(number, ocr_text, ocr=True) if better else Page(number, text))
     return pages
-
-
-def _title_from_pages(pages: list[Page]) -> str | None:
-    """First short line of page 1 that is not a running header shared with page 2."""
-    if not pages:
-        return None
-    running = set(pages[1].text.splitlines()) if len(pages) > 1 else set()
-    return first_short_line(pages[0].text, skip=running)
 
 
 def _metadata(reader: PdfReader) -> dict[str, str]:

@@ -167,7 +167,7 @@ def test_aes_encrypted_pdf_with_empty_user_password_is_readable(settings: Ingest
     document = load_document(AES_PDF, settings)
 
     assert len(document.pages) == 4
-    assert document.title == "Anlage 3 VwV Feuerwehrbekleidung 2022"
+    assert document.title.startswith("Anlage 3 (zu Nummer 2.2) Funktionsabzeichen")
     assert "Funktionsabzeichen" in document.pages[1].text
     assert not any(page.ocr for page in document.pages)
 
