@@ -7,7 +7,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel
 
@@ -72,14 +72,15 @@ def centrality(text: str, weights: Counter[str]) -> float:
     return sum(math.log1p(weights[token]) for token in tokens) / math.sqrt(len(tokens) + 1)
 
 
-def select_notes(notes: list[Note], count: int) -> list[Note]:
-    """``count`` notes spread evenly over the documents: the most central note of each stretch, in order."""
+def select_notes(notes: list[Note], count: int, prefer: Callable[[Note], bool] | None = None) -> list[Note]:
+    """``count`` notes spread evenly over the documents: the most central note of each stretch, in order;
+    within a stretch, notes ``prefer`` accepts come first."""
     if len(notes) <= count:
         return notes
     weights = term_weights(note.text for note in notes)
     bounds = [round(i * len(notes) / count) for i in range(count + 1)]
     return [
-        max(notes[start:end], key=lambda note: centrality(note.text, weights))
+        max(notes[start:end], key=lambda note: (prefer is None or prefer(note), centrality(note.text, weights)))
         for start, end in itertools.pairwise(bounds)
         if end > start
     ]

@@ -34,6 +34,7 @@ from assistant.drafts.notes import (
     term_weights,
     units,
 )
+from assistant.drafts.quality import is_copy, opening_note, without_repeats
 from assistant.drafts.templates import Template, TemplateSection, template_for
 from assistant.settings import SummarySettings
 from assistant.shared.citations import MARKER, Citation, StoredTexts, marker_numbers, verify
@@ -71,12 +72,18 @@ class Summarizer:
             context.progress(number, total, f"Teil {number} von {len(groups)} gelesen")
         if not notes:
             raise SummaryError("Aus den Dokumenten ließ sich keine Aussage mit prüfbarer Quelle gewinnen.")
+        openings = [note for document in documents if (note := self._opening(document)) is not None]
         sections: list[WrittenSection] = []
         for number, section in enumerate(template.sections, start=1):
-            written = partial(self._section_step, section, notes, job, template)
+            written = partial(self._section_step, section, notes, openings, job, template)
             sections.append(context.step(f"section-{number}", WrittenSection, written))
             context.progress(len(groups) + number, total, f"Abschnitt „{section.heading}“ geschrieben")
+        llm_written = [section.heading for section in template.sections if not section.from_notes]
+        sections = without_repeats(sections, llm_written, notes)
         return assemble_draft(template, [document.title for document in documents], sections)
+
+    def _opening(self, document: StoredDocument) -> Note | None:
+        return opening_note(document, self.store.passages_of(document.doc_id))
 
     # --- map ----------------------------------------------------------------------------------------
     def _document(self, doc_id: str) -> StoredDocument:
@@ -134,13 +141,20 @@ class Summarizer:
 
     # --- reduce -------------------------------------------------------------------------------------
     def _section_step(
-        self, section: TemplateSection, notes: list[Note], job: SummaryJob, template: Template
+        self,
+        section: TemplateSection,
+        notes: list[Note],
+        openings: list[Note],
+        job: SummaryJob,
+        template: Template,
     ) -> WrittenSection:
         form: Form = section.form or job.form or template.form
         short = job.length == "kurz"
         if section.from_notes:
             count = self.settings.section_notes // (2 if short else 1)
-            return section_from_notes(section.heading, select_notes(notes, count), form == "stichpunkte")
+            # the opening says what each document is; the chosen notes, condensed ones first, what it regulates
+            chosen = select_notes(notes, count, prefer=lambda note: not is_copy(note.text, note.citation.quote))
+            return section_from_notes(section.heading, [*openings, *chosen], form == "stichpunkte")
         notes = select_notes(notes, self.settings.section_notes)
         low, high = (2, 3) if short else (3, 5)
         shape = (

@@ -17,8 +17,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
+from assistant.drafts.quality import content_tokens, near_duplicate, sentences_of
 from assistant.services import Services
 from assistant.shared.citations import MARKER, StoredTexts, marker_numbers
+from ingest.loaders import load_document
+from ingest.settings import IngestSettings
+from ingest.types import join_pages
 from models.embedders import Embedder
 from testkit import FIXTURES, assistant_settings
 
@@ -145,3 +149,29 @@ def test_unreadable_or_unknown_documents_fail_in_german(client: TestClient, tmp_
     assert nothing.status_code == 422 and "mindestens ein Dokument" in nothing.json()["message"]
     wrong_template = client.post("/api/summaries", json={"doc_ids": ["x"], "template": "brief"})
     assert wrong_template.status_code == 422 and "Vorlage" in wrong_template.json()["message"]
+
+
+def test_the_vermerk_has_the_right_title_no_repeats_and_no_boilerplate(finished_vermerk: dict[str, Any]) -> None:
+    draft = finished_vermerk["draft"]
+    sentences = [
+        (section["heading"], content_tokens(sentence))
+        for section in draft["sections"]
+        for sentence in sentences_of(section["text"])
+    ]
+    loaded = load_document(PDF, IngestSettings())
+    text, _ = join_pages(loaded.pages)
+    boilerplate = {" ".join(text[span.start : span.end].split()) for span in loaded.boilerplate}
+    body = " ".join(" ".join(section["text"] for section in draft["sections"]).split())
+
+    assert "Ersthelferverordnung" in draft["subject"]  # the title, not "Amtliche Abkürzung: VOHvO"
+    assert draft["sections"][0]["text"].startswith("„Ersthelferverordnung (VOHvO)“")
+    assert not [
+        (first, second)
+        for i, (first, first_tokens) in enumerate(sentences)
+        for second, second_tokens in sentences[i + 1 :]
+        if first != second and near_duplicate(first_tokens, second_tokens)
+    ]
+    assert "- Seite 2 von 9 -" in boilerplate
+    assert not [line for line in boilerplate if len(line) >= 12 and line in body]
+    for section in draft["sections"][1:]:
+        assert section["text"].strip()  # own text, or the placeholder for the clerk

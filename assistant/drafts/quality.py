@@ -1,0 +1,140 @@
+"""What makes a draft fit to file: no sentence twice, no copied padding in the written sections, and an opening
+that says what the document is and regulates. Pure functions over written sections; no model calls.
+
+A sentence repeats another when most of the content words of the shorter one stand in the longer one
+(``near_duplicate``). The draft keeps the first occurrence; a written section left empty shows a visible
+placeholder for the clerk instead of padding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.drafts.notes import Note, WrittenSection, is_statement, joined_lines, strip_markers
+from assistant.shared.citations import Citation
+from ingest.german import shared_analyzer
+from ingest.passage_store import StoredDocument, StoredPassage
+from ingest.sentences import split_sentences
+
+PLACEHOLDER = "[vom Sachbearbeiter zu ergänzen]"
+MIN_REPEAT_TOKENS = 3
+REPEAT_SHARE = 0.8  # of the shorter sentence's content words
+COPY_LENGTH_SHARE = 0.9  # a statement at least this long relative to its quote, with its words, is a copy
+PURPOSE_SEARCH_SHARE = 0.34  # the purpose clause stands in the first third
+MAX_PURPOSE_CHARS = 320
+_PURPOSE_HEADING = re.compile(r"zweck|ziel|geltungsbereich|anwendungsbereich|gegenstand", re.IGNORECASE)
+_PURPOSE_VERB = re.compile(r"\b(regelt|regeln|gilt|gelten|dient|dienen|bestimmt|bestimmen)\b\s+(.+)", re.DOTALL)
+_SUBJECT = re.compile(r"^(?:Diese[rs]?|Die|Der|Das)\s+\S+(?:\s+\S+)?\s*$")
+_SHORT_NAME = re.compile(r"\(([^()]{3,60}?)\s+-\s+([A-Za-zÄÖÜäöü]{2,15})\)\s*$")
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    return frozenset(shared_analyzer().token_set(strip_markers(text)))
+
+
+def near_duplicate(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Most content words of the shorter sentence stand in the other one."""
+    shorter = min(len(first), len(second))
+    if shorter < MIN_REPEAT_TOKENS:
+        return first == second and bool(first)
+    return len(first & second) / shorter >= REPEAT_SHARE
+
+
+def is_copy(statement: str, quote: str) -> bool:
+    """A statement that says its source sentence again, word for word or nearly so, instead of condensing it."""
+    plain, source = " ".join(strip_markers(statement).rstrip(".").split()), " ".join(quote.rstrip(".").split())
+    if plain in source or source in plain:
+        return True
+    tokens, quoted = content_tokens(plain), content_tokens(source)
+    return len(plain) >= COPY_LENGTH_SHARE * len(source) and bool(tokens) and tokens <= quoted
+
+
+def sentences_of(text: str) -> list[str]:
+    """A section's sentences (or bullet lines), markers kept with their sentence."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(line.startswith("- ") for line in lines):
+        return lines
+    return [sentence.text for sentence in split_sentences(text, clauses=False)]
+
+
+def without_repeats(
+    sections: Sequence[WrittenSection], written: Iterable[str], notes: Sequence[Note]
+) -> list[WrittenSection]:
+    """Drop every sentence that repeats one of an earlier section; a written (LLM) section also loses the
+    sentences that only copy a note, and shows ``PLACEHOLDER`` when nothing of its own is left."""
+    llm_written = set(written)
+    note_tokens = [content_tokens(note.text) for note in notes]
+    seen: list[frozenset[str]] = []
+    result: list[WrittenSection] = []
+    for section in sections:
+        kept: list[str] = []
+        dropped = 0
+        own: list[frozenset[str]] = []
+        for sentence in sentences_of(section.text):
+            tokens = content_tokens(sentence)
+            copied = section.heading in llm_written and any(near_duplicate(tokens, note) for note in note_tokens)
+            if copied or any(near_duplicate(tokens, earlier) for earlier in seen + own):
+                dropped += 1
+                continue
+            kept.append(sentence)
+            own.append(tokens)
+        seen += own
+        text = _joined(kept, bullets=section.text.lstrip().startswith("- "))
+        if not text and section.heading in llm_written:
+            text = PLACEHOLDER
+        result.append(section.model_copy(update={"text": text, "dropped": section.dropped + dropped}))
+    return result
+
+
+def _joined(sentences: list[str], *, bullets: bool) -> str:
+    return "\n".join(sentences) if bullets else " ".join(sentence.strip() for sentence in sentences)
+
+
+def opening_note(document: StoredDocument, passages: Sequence[StoredPassage]) -> Note | None:
+    """One sentence on what the document is and regulates: its name with the purpose clause ("… regelt …"),
+    citing that clause. None if the first third of the document has no purpose clause."""
+    early = passages[: max(1, round(PURPOSE_SEARCH_SHARE * len(passages)))]
+    ordered = sorted(early, key=lambda passage: not _PURPOSE_HEADING.search(passage.heading))
+    for passage in ordered:
+        hit = passage.to_hit()
+        for sentence in joined_lines(hit):
+            text = " ".join(sentence.text.split())
+            if not is_statement(text) or len(text) > MAX_PURPOSE_CHARS:
+                continue
+            statement = _purpose_statement(short_name(document.title), text)
+            if statement is None and _PURPOSE_HEADING.search(passage.heading):
+                statement = f"{short_name(document.title)}: {text}"
+            if statement is not None:
+                quote_end = sentence.start + len(sentence.text)
+                citation = Citation(
+                    number=1,
+                    passage_id=hit.passage_id,
+                    doc_id=hit.doc_id,
+                    title=hit.title,
+                    source=hit.source,
+                    page=hit.page_start,
+                    section=hit.section,
+                    quote=sentence.text,
+                    quote_start=sentence.start,
+                    quote_end=quote_end,
+                    passage_start=hit.char_start,
+                    passage_end=hit.char_end,
+                )
+                return Note(text=statement, citation=citation)
+    return None
+
+
+def _purpose_statement(name: str, sentence: str) -> str | None:
+    """'Diese Verordnung regelt die Mitwirkung …' → 'Die Ersthelferverordnung (VOHvO) regelt die Mitwirkung …'."""
+    match = _PURPOSE_VERB.search(sentence)
+    if match is None or not _SUBJECT.match(sentence[: match.start()].strip()):
+        return None
+    return f"{name} {match.group(1)} {match.group(2).strip()}"
+
+
+def short_name(title: str) -> str:
+    """'Verordnung … (Ersthelferverordnung - VOHvO)' → '„Ersthelferverordnung (VOHvO)“'; else the title quoted."""
+    match = _SHORT_NAME.search(title)
+    name = f"{match.group(1)} ({match.group(2)})" if match else title
+    return f"„{name}“"
