@@ -15,7 +15,8 @@ from assistant.drafts.notes import Note, WrittenSection, is_statement, joined_li
 from assistant.shared.citations import Citation
 from ingest.german import shared_analyzer
 from ingest.passage_store import StoredDocument, StoredPassage
-from ingest.sentences import split_sentences
+from ingest.sentences import Sentence, split_sentences
+from ingest.types import SearchHit
 
 PLACEHOLDER = "[vom Sachbearbeiter zu ergänzen]"
 MIN_REPEAT_TOKENS = 3
@@ -23,10 +24,17 @@ REPEAT_SHARE = 0.8  # of the shorter sentence's content words
 COPY_LENGTH_SHARE = 0.9  # a statement at least this long relative to its quote, with its words, is a copy
 PURPOSE_SEARCH_SHARE = 0.34  # the purpose clause stands in the first third
 MAX_PURPOSE_CHARS = 320
-_PURPOSE_HEADING = re.compile(r"zweck|ziel|geltungsbereich|anwendungsbereich|gegenstand", re.IGNORECASE)
-_PURPOSE_VERB = re.compile(r"\b(regelt|regeln|gilt|gelten|dient|dienen|bestimmt|bestimmen)\b\s+(.+)", re.DOTALL)
-_SUBJECT = re.compile(r"^(?:Diese[rs]?|Die|Der|Das)\s+\S+(?:\s+\S+)?\s*$")
+# singular verbs only: "Die Feuerwehr-Dienstvorschriften gelten …" speaks of all of them, not of this one
+_PURPOSE_VERBS = (
+    re.compile(r"\b(regelt|bestimmt)\b\s*(.+)", re.DOTALL),
+    re.compile(r"\b(gilt|dient)\b\s*(.+)", re.DOTALL),
+)
+_SUBJECT = re.compile(r"^(?:Diese[rs]?|Die|Der|Das)\s+(?:\S+\s+){0,4}\S+$")
+_PARAGRAPH_NUMBER = re.compile(r"^\(\d+[a-z]?\)\s*")
 _SHORT_NAME = re.compile(r"\(([^()]{3,60}?)\s+-\s+([A-Za-zÄÖÜäöü]{2,15})\)\s*$")
+_ABBREVIATION = re.compile(r"\(([A-Za-zÄÖÜäöü-]{2,15})\)\s*$")
+_TITLE_PURPOSE = {" über ": "regelt", " zur ": "dient der", " zum ": "dient dem"}
+MAX_NAME_CHARS = 60
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -80,61 +88,90 @@ def without_repeats(
             kept.append(sentence)
             own.append(tokens)
         seen += own
-        text = _joined(kept, bullets=section.text.lstrip().startswith("- "))
+        text = join_statements(kept, section.text.lstrip().startswith("- "))
         if not text and section.heading in llm_written:
             text = PLACEHOLDER
         result.append(section.model_copy(update={"text": text, "dropped": section.dropped + dropped}))
     return result
 
 
-def _joined(sentences: list[str], *, bullets: bool) -> str:
-    return "\n".join(sentences) if bullets else " ".join(sentence.strip() for sentence in sentences)
+def join_statements(statements: list[str], bullets: bool) -> str:
+    """Statements as running text, or as bullet lines ("- …"); a statement already a bullet stays one."""
+    if bullets:
+        return "\n".join(
+            line if line.startswith("- ") else f"- {line}" for text in statements for line in text.splitlines()
+        )
+    return " ".join(statement.strip() for statement in statements if statement.strip())
 
 
-def opening_note(document: StoredDocument, passages: Sequence[StoredPassage]) -> Note | None:
-    """One sentence on what the document is and regulates: its name with the purpose clause ("… regelt …"),
-    citing that clause. None if the first third of the document has no purpose clause."""
+def opening(document: StoredDocument, passages: Sequence[StoredPassage]) -> Note | str | None:
+    """One sentence on what the document is and regulates: its name with its purpose clause ("Diese
+    Verordnung regelt …"), citing that clause; else what its title says ("Verordnung über …"), uncited."""
+    name = short_name(document.title)
+    return _purpose_note(name, passages) or _title_purpose(name, document.title)
+
+
+def _title_purpose(name: str, title: str) -> str | None:
+    """'Gesetz zum Schutze der arbeitenden Jugend (…)' → '„…“ dient dem Schutze der arbeitenden Jugend.'"""
+    plain = _ABBREVIATION.sub("", _SHORT_NAME.sub("", title)).strip()
+    found = [(plain.find(word), word) for word in _TITLE_PURPOSE if word in plain]
+    if not found:
+        return None
+    position, word = min(found)
+    return f"{name} {_TITLE_PURPOSE[word]} {plain[position + len(word) :].strip()}."
+
+
+def _purpose_note(name: str, passages: Sequence[StoredPassage]) -> Note | None:
     early = passages[: max(1, round(PURPOSE_SEARCH_SHARE * len(passages)))]
-    ordered = sorted(early, key=lambda passage: not _PURPOSE_HEADING.search(passage.heading))
-    for passage in ordered:
-        hit = passage.to_hit()
-        for sentence in joined_lines(hit):
-            text = " ".join(sentence.text.split())
-            if not is_statement(text) or len(text) > MAX_PURPOSE_CHARS:
-                continue
-            statement = _purpose_statement(short_name(document.title), text)
-            if statement is None and _PURPOSE_HEADING.search(passage.heading):
-                statement = f"{short_name(document.title)}: {text}"
-            if statement is not None:
-                quote_end = sentence.start + len(sentence.text)
-                citation = Citation(
-                    number=1,
-                    passage_id=hit.passage_id,
-                    doc_id=hit.doc_id,
-                    title=hit.title,
-                    source=hit.source,
-                    page=hit.page_start,
-                    section=hit.section,
-                    quote=sentence.text,
-                    quote_start=sentence.start,
-                    quote_end=quote_end,
-                    passage_start=hit.char_start,
-                    passage_end=hit.char_end,
-                )
-                return Note(text=statement, citation=citation)
+    for verbs in _PURPOSE_VERBS:  # "regelt" says more than "gilt"
+        for passage in early:
+            if (note := _purpose_in(name, passage, verbs)) is not None:
+                return note
     return None
 
 
-def _purpose_statement(name: str, sentence: str) -> str | None:
-    """'Diese Verordnung regelt die Mitwirkung …' → 'Die Ersthelferverordnung (VOHvO) regelt die Mitwirkung …'."""
-    match = _PURPOSE_VERB.search(sentence)
+def _purpose_in(name: str, passage: StoredPassage, verbs: re.Pattern[str]) -> Note | None:
+    hit = passage.to_hit()
+    for sentence in joined_lines(hit):
+        text = " ".join(sentence.text.split())
+        if is_statement(text) and len(text) <= MAX_PURPOSE_CHARS:
+            statement = _purpose_statement(name, _PARAGRAPH_NUMBER.sub("", text), verbs)
+            if statement is not None:
+                return Note(text=statement, citation=_citation(hit, sentence))
+    return None
+
+
+def _citation(hit: SearchHit, sentence: Sentence) -> Citation:
+    return Citation(
+        number=1,
+        passage_id=hit.passage_id,
+        doc_id=hit.doc_id,
+        title=hit.title,
+        source=hit.source,
+        page=hit.page_start,
+        section=hit.section,
+        quote=sentence.text,
+        quote_start=sentence.start,
+        quote_end=sentence.start + len(sentence.text),
+        passage_start=hit.char_start,
+        passage_end=hit.char_end,
+    )
+
+
+def _purpose_statement(name: str, sentence: str, verbs: re.Pattern[str]) -> str | None:
+    """'Diese Verordnung regelt die Mitwirkung …' → '„Helferverordnung (HVO)“ regelt die Mitwirkung …'."""
+    match = verbs.search(sentence)
     if match is None or not _SUBJECT.match(sentence[: match.start()].strip()):
         return None
-    return f"{name} {match.group(1)} {match.group(2).strip()}"
+    rest = match.group(2).strip()
+    return f"{name} {match.group(1)}{'' if rest.startswith(',') else ' '}{rest}"
 
 
 def short_name(title: str) -> str:
-    """'Verordnung … (Ersthelferverordnung - VOHvO)' → '„Ersthelferverordnung (VOHvO)“'; else the title quoted."""
-    match = _SHORT_NAME.search(title)
-    name = f"{match.group(1)} ({match.group(2)})" if match else title
-    return f"„{name}“"
+    """'Verordnung … (Ersthelferverordnung - VOHvO)' → '„Ersthelferverordnung (VOHvO)“'; a long title with an
+    abbreviation → '„ZFeuVwV“'; else the title, quoted."""
+    if match := _SHORT_NAME.search(title):
+        return f"„{match.group(1)} ({match.group(2)})“"
+    if len(title) > MAX_NAME_CHARS and (match := _ABBREVIATION.search(title)):
+        return f"„{match.group(1)}“"
+    return f"„{title}“"

@@ -34,7 +34,7 @@ from assistant.drafts.notes import (
     term_weights,
     units,
 )
-from assistant.drafts.quality import is_copy, opening_note, without_repeats
+from assistant.drafts.quality import is_copy, join_statements, opening, without_repeats
 from assistant.drafts.templates import Template, TemplateSection, template_for
 from assistant.settings import SummarySettings
 from assistant.shared.citations import MARKER, Citation, StoredTexts, marker_numbers, verify
@@ -72,7 +72,7 @@ class Summarizer:
             context.progress(number, total, f"Teil {number} von {len(groups)} gelesen")
         if not notes:
             raise SummaryError("Aus den Dokumenten ließ sich keine Aussage mit prüfbarer Quelle gewinnen.")
-        openings = [note for document in documents if (note := self._opening(document)) is not None]
+        openings = [found for document in documents if (found := self._opening(document)) is not None]
         sections: list[WrittenSection] = []
         for number, section in enumerate(template.sections, start=1):
             written = partial(self._section_step, section, notes, openings, job, template)
@@ -82,8 +82,8 @@ class Summarizer:
         sections = without_repeats(sections, llm_written, notes)
         return assemble_draft(template, [document.title for document in documents], sections)
 
-    def _opening(self, document: StoredDocument) -> Note | None:
-        return opening_note(document, self.store.passages_of(document.doc_id))
+    def _opening(self, document: StoredDocument) -> Note | str | None:
+        return opening(document, self.store.passages_of(document.doc_id))
 
     # --- map ----------------------------------------------------------------------------------------
     def _document(self, doc_id: str) -> StoredDocument:
@@ -144,7 +144,7 @@ class Summarizer:
         self,
         section: TemplateSection,
         notes: list[Note],
-        openings: list[Note],
+        openings: list[Note | str],
         job: SummaryJob,
         template: Template,
     ) -> WrittenSection:
@@ -154,7 +154,10 @@ class Summarizer:
             count = self.settings.section_notes // (2 if short else 1)
             # the opening says what each document is; the chosen notes, condensed ones first, what it regulates
             chosen = select_notes(notes, count, prefer=lambda note: not is_copy(note.text, note.citation.quote))
-            return section_from_notes(section.heading, [*openings, *chosen], form == "stichpunkte")
+            cited = [found for found in openings if isinstance(found, Note)]
+            facts = section_from_notes(section.heading, [*cited, *chosen], form == "stichpunkte")
+            named = [found for found in openings if isinstance(found, str)]  # from the title: nothing to cite
+            return facts.model_copy(update={"text": join_statements([*named, facts.text], form == "stichpunkte")})
         notes = select_notes(notes, self.settings.section_notes)
         low, high = (2, 3) if short else (3, 5)
         shape = (

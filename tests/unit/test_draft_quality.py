@@ -10,7 +10,7 @@ from assistant.drafts.quality import (
     content_tokens,
     is_copy,
     near_duplicate,
-    opening_note,
+    opening,
     short_name,
     without_repeats,
 )
@@ -88,10 +88,22 @@ def test_the_opening_names_the_document_and_what_it_regulates(tmp_path: Path) ->
     document = store.document("hvo")
     assert document is not None
 
-    note = opening_note(document, store.passages_of("hvo"))
+    note = opening(document, store.passages_of("hvo"))
 
     assert short_name(title) == "„Helferverordnung (HVO)“"
-    assert note is not None
+    assert isinstance(note, Note)
     assert note.text == "„Helferverordnung (HVO)“ regelt die Mitwirkung von Helfern im Rettungsdienst."
     stored = store.pages("hvo")[0].text
     assert stored[note.citation.quote_start : note.citation.quote_end] == note.citation.quote
+
+
+def test_without_a_purpose_clause_the_opening_reads_the_title(tmp_path: Path) -> None:
+    store = PassageStore(tmp_path / "store.sqlite")
+    title = "Gesetz zum Schutze der arbeitenden Jugend (Jugendarbeitsschutzgesetz - JArbSchG)"
+    store_document(store, "jarbschg", title, ["§ 5 Verbot\nDie Beschäftigung von Kindern ist verboten."])
+    document = store.document("jarbschg")
+    assert document is not None
+
+    assert opening(document, store.passages_of("jarbschg")) == (
+        "„Jugendarbeitsschutzgesetz (JArbSchG)“ dient dem Schutze der arbeitenden Jugend."
+    )
