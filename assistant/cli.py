@@ -5,6 +5,7 @@ same command again, without redoing finished steps."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 import time
@@ -15,6 +16,7 @@ import uvicorn
 from pydantic import BaseModel, ValidationError
 from tqdm import tqdm
 
+from assistant.access.accounts import BOOTSTRAP_ADMIN, ROLES, AccountError
 from assistant.api.app import create_app
 from assistant.batch.cases import BatchJob, discover_cases
 from assistant.batch.export import batch_to_csv, batch_to_jsonl, batch_to_xlsx
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings()
-    if args.index:
+    if getattr(args, "index", None):
         settings.ingest.index_dir = args.index
     try:
         command: Callable[[argparse.Namespace, Settings], int] = args.command_function
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """``python -m assistant --port 8080`` still starts the server, as before the sub-commands existed."""
-    if argv and argv[0] in ("serve", "summarize", "batch", "-h", "--help"):
+    if argv and argv[0] in ("serve", "summarize", "batch", "users", "apikey", "-h", "--help"):
         return argv
     return ["serve", *argv]
 
@@ -87,7 +89,68 @@ def _parser() -> argparse.ArgumentParser:
     batch.set_defaults(command_function=batch_command)
     for sub in (serve, summarize, batch):
         sub.add_argument("--index", type=Path, help="Index-Ordner (ASSISTANT_INGEST__INDEX_DIR)")
+    _account_commands(commands)
     return parser
+
+
+def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    users = commands.add_parser("users", help="Benutzerkonten verwalten").add_subparsers(dest="action", required=True)
+    add = users.add_parser("add", help="Konto anlegen; das Passwort wird von der Standardeingabe gelesen")
+    add.add_argument("name", help="Benutzername (Kleinbuchstaben, Ziffern, . _ @ -)")
+    add.add_argument("--department", required=True, help="Abteilung, z. B. Ordnungsamt")
+    add.add_argument("--role", default="user", choices=ROLES, help="Rolle (Standard: user)")
+    add.add_argument("--display-name", default="", help="Angezeigter Name, z. B. „Maria Muster“")
+    add.set_defaults(command_function=users_add_command)
+    users.add_parser("list", help="Konten auflisten").set_defaults(command_function=users_list_command)
+    disable = users.add_parser("disable", help="Konto sperren (Anmeldungen und API-Schlüssel enden)")
+    disable.add_argument("name")
+    disable.set_defaults(command_function=users_disable_command)
+    apikey = commands.add_parser("apikey", help="API-Schlüssel für Programme").add_subparsers(
+        dest="action", required=True
+    )
+    create = apikey.add_parser("create", help="Schlüssel erzeugen; er wird nur einmal angezeigt")
+    create.add_argument("name", help="Benutzer, für den der Schlüssel handelt")
+    create.set_defaults(command_function=apikey_create_command)
+
+
+def users_add_command(args: argparse.Namespace, settings: Settings) -> int:
+    password = _read_password()
+    accounts = Services(settings).accounts
+    user = accounts.add_user(
+        args.name, department=args.department, role=args.role, password=password, display_name=args.display_name
+    )
+    print(f"Konto „{user.name}“ angelegt (Abteilung {user.department}, Rolle {user.role}).")
+    return 0
+
+
+def users_list_command(args: argparse.Namespace, settings: Settings) -> int:
+    for user in Services(settings).accounts.users():
+        state = "gesperrt" if user.disabled else "aktiv"
+        print(f"{user.name}\t{user.display_name}\t{user.department}\t{user.role}\t{state}")
+    return 0
+
+
+def users_disable_command(args: argparse.Namespace, settings: Settings) -> int:
+    Services(settings).accounts.disable(args.name)
+    print(f"Konto „{args.name}“ gesperrt.")
+    return 0
+
+
+def apikey_create_command(args: argparse.Namespace, settings: Settings) -> int:
+    key = Services(settings).accounts.create_api_key(args.name)
+    print(key)
+    print("Der Schlüssel wird nur jetzt angezeigt; gespeichert ist nur sein Prüfwert.", file=sys.stderr)
+    return 0
+
+
+def _read_password() -> str:
+    """From the terminal without echo, or the first line of standard input (scripts)."""
+    if sys.stdin.isatty():
+        password = getpass.getpass("Passwort: ")
+        if getpass.getpass("Passwort wiederholen: ") != password:
+            raise AccountError("Die beiden Passwörter stimmen nicht überein.")
+        return password
+    return sys.stdin.readline().rstrip("\n")
 
 
 def serve_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -96,7 +159,11 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         settings.server.host = args.host
     if args.port:
         settings.server.port = args.port
-    app = create_app(settings)
+    services = Services(settings)
+    if (password := services.accounts.bootstrap_admin()) is not None:
+        print(f"Erstes Konto angelegt: Benutzer „{BOOTSTRAP_ADMIN}“, Passwort {password}", flush=True)
+        print("Bitte notieren; weitere Konten: python -m assistant users add NAME --department D", flush=True)
+    app = create_app(settings, services)
     print(f"Verwaltungsassistent läuft: http://{settings.server.host}:{settings.server.port}/", flush=True)
     uvicorn.run(app, host=settings.server.host, port=settings.server.port, log_level="warning")
     return 0

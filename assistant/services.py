@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from assistant.access.accounts import Accounts
+from assistant.access.db import open_database
 from assistant.batch.analyzer import BatchAnalyzer
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
@@ -52,6 +54,10 @@ class Services:
         self._chat_model = chat_model
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        return Accounts(open_database(self.settings.database), self.settings.access)
 
     @cached_property
     def embedder(self) -> Embedder:

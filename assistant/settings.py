@@ -77,6 +77,19 @@ class JobSettings(BaseModel):
     )
 
 
+class DatabaseSettings(BaseModel):
+    url: str = Field(
+        "sqlite:///data/runtime/state.sqlite",
+        description="SQLAlchemy URL of the state database (accounts, sessions, API keys): SQLite by default, "
+        "e.g. 'postgresql+psycopg://assistent:…@db/assistent' for several instances.",
+    )
+
+
+class AccessSettings(BaseModel):
+    session_hours: int = Field(10, ge=1, le=24 * 7, description="A web sign-in lasts this many hours.")
+    min_password_chars: int = Field(12, ge=8, description="Shortest password a local account may have.")
+
+
 class Settings(CoreSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
@@ -84,3 +97,5 @@ class Settings(CoreSettings):
     summary: SummarySettings = Field(default_factory=SummarySettings)
     batch: BatchSettings = Field(default_factory=BatchSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    access: AccessSettings = Field(default_factory=AccessSettings)

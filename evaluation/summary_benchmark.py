@@ -71,7 +71,12 @@ def accepted_titles(corpus: Path) -> dict[str, list[str] | None]:
 
 def draft_quality(draft: Draft, template: Template, pdf: Path, accepted: list[str] | None) -> dict[str, Any]:
     """The quality figures of one draft (see the module docstring)."""
-    sentences = [(section.heading, sentence) for section in draft.sections for sentence in sentences_of(section.text)]
+    sentences = [
+        (section.heading, sentence)
+        for section in draft.sections
+        for sentence in sentences_of(section.text)
+        if sentence != PLACEHOLDER  # the same note to the clerk in two sections is no repeat
+    ]
     tokens = [(heading, content_tokens(sentence)) for heading, sentence in sentences]
     repeats = sum(
         1

@@ -129,6 +129,14 @@ def app_services(
 
 
 @pytest.fixture(scope="session")
+def live_auth(app_services: Any) -> dict[str, str]:
+    """The Authorization header of the test user, for requests to ``live_server_url``."""
+    from testkit import auth_headers
+
+    return auth_headers(app_services)
+
+
+@pytest.fixture(scope="session")
 def live_server_url(app_services: Any) -> Iterator[str]:
     """The real app served by uvicorn on 127.0.0.1 in a background thread."""
     import threading

@@ -9,12 +9,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from assistant.api.auth import SIGNED_IN
 from assistant.api.docs import install_docs
 from assistant.api.errors import install_error_handlers
-from assistant.api.routers import batch, chat, documents, health, search, summaries
+from assistant.api.routers import auth, batch, chat, documents, health, search, summaries
 from assistant.api.security import SameOriginGuard, allowed_hosts
 from assistant.services import Services
 from assistant.settings import Settings
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        openapi_url=None,  # served below, to signed-in users only
         strict_content_type=True,  # a body without Content-Type is never taken for JSON
         form_limits={"max_files": max(settings.batch.max_files, settings.server.max_upload_files) + 1},
     )
@@ -54,12 +56,18 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.add_middleware(SameOriginGuard, hosts=allowed_hosts(settings.server.host, settings.server.allowed_hosts))
     install_error_handlers(app)
     install_docs(app)
-    for module in (chat, search, documents, summaries, batch, health):
+    for module in (chat, search, documents, summaries, batch):
+        app.include_router(module.router, dependencies=SIGNED_IN)
+    for module in (auth, health):  # the only routes open without sign-in
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=WEB), name="static")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
-        return FileResponse(WEB / "index.html")
+        return FileResponse(WEB / "index.html")  # shows the sign-in form until /api/auth/me answers
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=SIGNED_IN)
+    def openapi() -> JSONResponse:
+        return JSONResponse(app.openapi())
 
     return app

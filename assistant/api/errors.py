@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.access.accounts import AccountError
 from assistant.shared.errors import BatchError, SummaryError, german_reason
 from ingest.errors import EmbedderMismatchError, IndexFormatError, IndexMissingError, UnreadableFileError
 from models.errors import AssistantError, ModelError
@@ -39,6 +40,7 @@ _STATUS: list[tuple[type[AssistantError], int]] = [
     (ModelError, 503),
     (SummaryError, 422),
     (BatchError, 422),
+    (AccountError, 422),
 ]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Literal, Self
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 
+from assistant.access.accounts import Principal, Role
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
 from assistant.chat.answerer import AnswerStatus, AnswerVerified, ChatAnswer, EvidenceFound, Question, Turn
@@ -24,6 +25,29 @@ from ingest.types import PassageRef, SearchHit
 class ErrorPublic(BaseModel):
     error: str
     message: str
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=120, description="Benutzername")
+    password: SecretStr = Field(min_length=1, max_length=1000, description="Passwort")
+
+
+class UserPublic(BaseModel):
+    """The signed-in user as the web page shows them (name and department in the header)."""
+
+    name: str
+    display_name: str
+    department: str
+    role: Role
+
+    @classmethod
+    def of(cls, principal: Principal) -> Self:
+        return cls(
+            name=principal.name,
+            display_name=principal.display_name,
+            department=principal.department,
+            role=principal.role,
+        )
 
 
 class ChatTurn(BaseModel):

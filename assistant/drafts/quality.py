@@ -50,12 +50,13 @@ def near_duplicate(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 def is_copy(statement: str, quote: str) -> bool:
-    """A statement that says its source sentence again, word for word or nearly so, instead of condensing it."""
+    """A statement that says its whole source sentence again, word for word or nearly so, instead of condensing
+    it (a shorter extract is condensed)."""
     plain, source = " ".join(strip_markers(statement).rstrip(".").split()), " ".join(quote.rstrip(".").split())
-    if plain in source or source in plain:
-        return True
-    tokens, quoted = content_tokens(plain), content_tokens(source)
-    return len(plain) >= COPY_LENGTH_SHARE * len(source) and bool(tokens) and tokens <= quoted
+    if len(plain) < COPY_LENGTH_SHARE * len(source):
+        return False
+    tokens = content_tokens(plain)
+    return source in plain or plain in source or (bool(tokens) and tokens <= content_tokens(source))
 
 
 def sentences_of(text: str) -> list[str]:
@@ -69,8 +70,8 @@ def sentences_of(text: str) -> list[str]:
 def without_repeats(
     sections: Sequence[WrittenSection], written: Iterable[str], notes: Sequence[Note]
 ) -> list[WrittenSection]:
-    """Drop every sentence that repeats one of an earlier section; a written (LLM) section also loses the
-    sentences that only copy a note, and shows ``PLACEHOLDER`` when nothing of its own is left."""
+    """Drop every sentence that repeats one before it (in this or an earlier section); a written (LLM) section
+    also loses the sentences that only copy a note, and shows ``PLACEHOLDER`` when nothing of its own is left."""
     llm_written = set(written)
     note_tokens = [content_tokens(note.text) for note in notes]
     seen: list[frozenset[str]] = []

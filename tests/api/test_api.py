@@ -14,15 +14,16 @@ from fastapi.testclient import TestClient
 from assistant.api.app import create_app
 from assistant.services import Services
 from models.embedders import Embedder
-from testkit import FIXTURES, PROJECT, assistant_settings
+from testkit import FIXTURES, PROJECT, assistant_settings, signed_in
 
 
 @pytest.fixture
 def client(private_index: Path, embedder: Embedder, tmp_path: Path) -> Iterator[TestClient]:
     settings = assistant_settings(private_index, tmp_path)
     settings.server.max_upload_mb = 1
-    with TestClient(create_app(settings, Services(settings, embedder=embedder))) as test_client:
-        yield test_client
+    services = Services(settings, embedder=embedder)
+    with TestClient(create_app(settings, services)) as test_client:
+        yield signed_in(test_client, services)
 
 
 def test_health_reports_offline_operation_and_index_size(client: TestClient) -> None:

@@ -21,7 +21,7 @@ from ingest.errors import UnreadableFileError
 from ingest.loaders.sniffing import check_docx
 from ingest.safe_yaml import UnsafeYamlError, load_yaml
 from models.embedders import Embedder
-from testkit import FIXTURES, assistant_settings
+from testkit import FIXTURES, assistant_settings, signed_in
 
 GOOD = (
     "satzung.md",
@@ -68,8 +68,9 @@ HOSTILE: dict[str, tuple[str, bytes]] = {
 @pytest.fixture
 def client(private_index: Path, embedder: Embedder, tmp_path: Path) -> Iterator[TestClient]:
     settings = assistant_settings(private_index, tmp_path)
-    with TestClient(create_app(settings, Services(settings, embedder=embedder))) as test_client:
-        yield test_client
+    services = Services(settings, embedder=embedder)
+    with TestClient(create_app(settings, services)) as test_client:
+        yield signed_in(test_client, services)
 
 
 def test_yaml_aliases_are_refused_before_they_expand() -> None:

@@ -29,7 +29,7 @@ from assistant.api.app import create_app
 from assistant.services import Services
 from assistant.settings import Settings
 from models.embedders import Embedder
-from testkit import assistant_settings
+from testkit import assistant_settings, auth_headers, signed_in
 
 MAX_EXAMPLES = 25  # per operation and generation phase; the whole file stays well under three minutes
 
@@ -76,7 +76,8 @@ def _openapi_document() -> dict[str, Any]:
     """``/openapi.json`` as the app serves it (an app built only for this: no lifespan, no model, no index)."""
     with tempfile.TemporaryDirectory() as folder:
         settings_ = assistant_settings(Path(folder) / "index", Path(folder))
-        response = TestClient(create_app(settings_, Services(settings_))).get("/openapi.json")
+        services = Services(settings_)
+        response = signed_in(TestClient(create_app(settings_, services)), services).get("/openapi.json")
         response.raise_for_status()
         document: dict[str, Any] = response.json()
         return document
@@ -97,7 +98,9 @@ def api_app(sample_index: Path, embedder: Embedder, tmp_path_factory: pytest.Tem
     index_dir = runtime / "index"
     shutil.copytree(sample_index, index_dir)
     settings_ = _without_llm(assistant_settings(index_dir, runtime), runtime)
-    app = create_app(settings_, Services(settings_, embedder=embedder))
+    services = Services(settings_, embedder=embedder)
+    app = create_app(settings_, services)
+    app.state.test_headers = auth_headers(services)  # every generated request is signed in
     yield app
     asgi.shutdown_lifespans()  # schemathesis keeps the app's lifespan (and its job runner) until told
     print(f"\nschemathesis: {sum(sum(c.values()) for c in _SENT.values())} requests")
@@ -148,7 +151,7 @@ def test_no_generated_request_gives_a_server_error_and_every_refusal_is_german(
     if reason is not None:
         request.applymarker(pytest.mark.xfail(reason=reason, strict=False))
     try:
-        response = case.call(app=api_app)
+        response = case.call(app=api_app, headers=api_app.state.test_headers)
     except Exception as exc:  # the app raised past its handlers: a 500 on a real server
         pytest.fail(f"Ausnahme {type(exc).__name__}: {exc} für\n{_request(case)}")
     _SENT[case.operation.label][response.status_code] += 1

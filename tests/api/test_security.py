@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from assistant.api.app import create_app
 from assistant.services import Services
 from models.embedders import Embedder
-from testkit import FIXTURES, assistant_settings
+from testkit import FIXTURES, assistant_settings, signed_in
 
 ORIGIN = "http://127.0.0.1:8000"
 
@@ -22,8 +22,9 @@ ORIGIN = "http://127.0.0.1:8000"
 @pytest.fixture
 def client(private_index: Path, embedder: Embedder, tmp_path: Path) -> Iterator[TestClient]:
     settings = assistant_settings(private_index, tmp_path)
-    with TestClient(create_app(settings, Services(settings, embedder=embedder)), base_url=ORIGIN) as test_client:
-        yield test_client
+    services = Services(settings, embedder=embedder)
+    with TestClient(create_app(settings, services), base_url=ORIGIN) as test_client:
+        yield signed_in(test_client, services)
 
 
 def _document_count(client: TestClient) -> int:

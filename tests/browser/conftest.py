@@ -40,9 +40,12 @@ class PageLog:
 
 
 @pytest.fixture
-def browser_page(chromium: Browser) -> Iterator[tuple[Page, PageLog]]:
-    """A fresh laptop-sized page (1366×768) that records script errors and requests leaving loopback."""
-    context = chromium.new_context(viewport={"width": 1366, "height": 768}, locale="de-DE")
+def browser_page(chromium: Browser, live_auth: dict[str, str]) -> Iterator[tuple[Page, PageLog]]:
+    """A fresh laptop-sized page (1366×768), signed in by the test user's API key, that records script errors
+    and requests leaving loopback. (The sign-in form itself: test_web_login.py.)"""
+    context = chromium.new_context(
+        viewport={"width": 1366, "height": 768}, locale="de-DE", extra_http_headers=live_auth
+    )
     page = context.new_page()
     log = PageLog()
 

@@ -26,7 +26,7 @@ from assistant.batch.results import BatchResult
 from assistant.services import Services
 from evaluation.batch import read_truth, score
 from models.embedders import Embedder
-from testkit import FIXTURES, PROJECT, assistant_settings
+from testkit import FIXTURES, PROJECT, assistant_settings, signed_in
 
 pytestmark = pytest.mark.slow
 
@@ -129,6 +129,7 @@ def test_the_api_runs_a_batch_of_uploaded_case_files(
 ) -> None:
     services = Services(assistant_settings(sample_index, tmp_path), embedder=embedder, chat_model=chat_model)
     with TestClient(create_app(services.settings, services)) as client:
+        signed_in(client, services)
         files = [
             ("files", ("akten/fall-05.pdf", (FIXTURES / "cases" / "fall-05.pdf").read_bytes(), "application/pdf")),
             (

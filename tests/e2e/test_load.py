@@ -22,6 +22,13 @@ import httpx
 import pytest
 
 pytestmark = pytest.mark.slow
+AUTH: dict[str, str] = {}  # the test user's Authorization header, set for every test below
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(live_auth: dict[str, str]) -> None:
+    AUTH.update(live_auth)
+
 
 DURATION_S = float(os.environ.get("LOAD_TEST_SECONDS", "120"))
 CHAT_CLIENTS = 4
@@ -100,7 +107,7 @@ def _client(deadline: float, tally: Tally, send: Callable[[int], httpx.Response]
 
 
 def _chat_client(url: str, number: int, deadline: float, tally: Tally) -> None:
-    with httpx.Client(base_url=url, timeout=CHAT_TIMEOUT_S) as client:
+    with httpx.Client(headers=AUTH, base_url=url, timeout=CHAT_TIMEOUT_S) as client:
         _client(
             deadline,
             tally,
@@ -110,7 +117,7 @@ def _chat_client(url: str, number: int, deadline: float, tally: Tally) -> None:
 
 
 def _search_client(url: str, number: int, deadline: float, tally: Tally) -> None:
-    with httpx.Client(base_url=url, timeout=SEARCH_TIMEOUT_S) as client:
+    with httpx.Client(headers=AUTH, base_url=url, timeout=SEARCH_TIMEOUT_S) as client:
         _client(
             deadline,
             tally,
@@ -126,9 +133,13 @@ def _summary(name: str, tally: Tally) -> str:
 
 def test_four_clerks_asking_and_twenty_searching_get_every_answer_without_memory_growth(live_server_url: str) -> None:
     warm_up = time.monotonic()
-    first = httpx.post(f"{live_server_url}/api/chat", json={"question": QUESTIONS[0]}, timeout=CHAT_TIMEOUT_S)
+    first = httpx.post(
+        f"{live_server_url}/api/chat", json={"question": QUESTIONS[0]}, headers=AUTH, timeout=CHAT_TIMEOUT_S
+    )
     assert first.status_code == 200, first.text  # loads the model and its system prompt
-    assert httpx.get(f"{live_server_url}/api/search", params={"q": QUERIES[0]}, timeout=SEARCH_TIMEOUT_S).is_success
+    assert httpx.get(
+        f"{live_server_url}/api/search", params={"q": QUERIES[0]}, headers=AUTH, timeout=SEARCH_TIMEOUT_S
+    ).is_success
     warm_up_s = time.monotonic() - warm_up
     gc.collect()
     rss_before = peak = _rss_mb()

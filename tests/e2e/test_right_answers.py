@@ -16,7 +16,7 @@ from assistant.services import Services
 from ingest.pipeline import Ingestor
 from ingest.settings import CoreSettings, IngestSettings
 from models.embedders import Embedder
-from testkit import assistant_settings, sse_events
+from testkit import assistant_settings, signed_in, sse_events
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +27,7 @@ TABLE_QUESTION = "Was kostet ein Platz im Kindergarten VÖ für eine Familie mit
 @pytest.fixture(scope="module")
 def client(app_services: Services) -> Iterator[TestClient]:
     with TestClient(create_app(app_services.settings, app_services)) as test_client:
-        yield test_client
+        yield signed_in(test_client, app_services)
 
 
 def test_the_table_row_for_the_asked_family_size_is_the_evidence_and_the_answer(client: TestClient) -> None:

@@ -14,12 +14,18 @@ FOLLOW_UP = "Wer ist für das Räumen der Gehwege zuständig?"
 DROPS = 20
 
 pytestmark = pytest.mark.slow
+AUTH: dict[str, str] = {}  # the test user's Authorization header, set for every test below
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(live_auth: dict[str, str]) -> None:
+    AUTH.update(live_auth)
 
 
 def _drop_after(url: str, question: str, events_to_read: int) -> None:
     """Start a streamed answer and hang up after ``events_to_read`` lines (0: right after the headers)."""
     with (
-        httpx.Client(timeout=120) as client,
+        httpx.Client(headers=AUTH, timeout=120) as client,
         client.stream("POST", f"{url}/api/chat", json={"question": question, "stream": True}) as response,
     ):
         assert response.status_code == 200
@@ -29,7 +35,7 @@ def _drop_after(url: str, question: str, events_to_read: int) -> None:
 
 
 def _answer(url: str, question: str) -> dict[str, object]:
-    response = httpx.post(f"{url}/api/chat", json={"question": question}, timeout=300)
+    response = httpx.post(f"{url}/api/chat", json={"question": question}, headers=AUTH, timeout=300)
     assert response.status_code == 200, response.text  # a held model would give 503 "ausgelastet" here
     body: dict[str, object] = response.json()
     return body
@@ -37,7 +43,7 @@ def _answer(url: str, question: str) -> dict[str, object]:
 
 def test_a_tab_closed_after_the_first_token_does_not_block_the_next_question(live_server_url: str) -> None:
     with (
-        httpx.Client(timeout=120) as client,
+        httpx.Client(headers=AUTH, timeout=120) as client,
         client.stream("POST", f"{live_server_url}/api/chat", json={"question": QUESTION, "stream": True}) as response,
     ):
         for line in response.iter_lines():
@@ -61,7 +67,7 @@ def test_twenty_streams_dropped_at_random_points_leave_the_server_answering(live
 def test_a_slow_reader_still_receives_the_whole_answer(live_server_url: str) -> None:
     events: list[str] = []
     with (
-        httpx.Client(timeout=300) as client,
+        httpx.Client(headers=AUTH, timeout=300) as client,
         client.stream("POST", f"{live_server_url}/api/chat", json={"question": QUESTION, "stream": True}) as response,
     ):
         for line in response.iter_lines():

@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.settings import JobSettings, ServerSettings, Settings
+from assistant.services import Services
+from assistant.settings import DatabaseSettings, JobSettings, ServerSettings, Settings
 from ingest.passage_store import PassageStore, StoredDocument
 from ingest.settings import IngestSettings
 from ingest.types import LoadedDocument, Page, Passage, SearchHit, join_pages
@@ -26,7 +27,30 @@ def assistant_settings(index_dir: Path, runtime: Path) -> Settings:
         llm=LlmSettings(models_dir=PROJECT / "data" / "models"),
         server=ServerSettings(uploads_dir=runtime / "uploads", warm_up=False, allowed_hosts=["testserver"]),
         jobs=JobSettings(folder=runtime / "jobs"),
+        database=DatabaseSettings(url=f"sqlite:///{runtime / 'state.sqlite'}"),
     )
+
+
+TEST_USER = "pruefung"
+TEST_PASSWORD = "ein-langes-Testpasswort"
+
+
+def api_key_for(services: Services, name: str = TEST_USER, department: str = "Hauptamt", role: str = "user") -> str:
+    """A new API key of ``name`` (created with ``TEST_PASSWORD`` if the account does not exist yet)."""
+    accounts = services.accounts
+    if not any(user.name == name for user in accounts.users()):
+        accounts.add_user(name, department=department, role=role, password=TEST_PASSWORD)
+    return accounts.create_api_key(name)
+
+
+def auth_headers(services: Services) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key_for(services)}"}
+
+
+def signed_in(client: Any, services: Services) -> Any:
+    """``client`` (a TestClient or httpx client) sending the test user's API key with every request."""
+    client.headers.update(auth_headers(services))
+    return client
 
 
 def hit(

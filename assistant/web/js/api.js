@@ -8,6 +8,9 @@ export const API = {
   documents: "api/documents",
   document: (id) => `api/documents/${encodeURIComponent(id)}`,
   health: "healthz",
+  me: "api/auth/me",
+  login: "api/auth/login",
+  logout: "api/auth/logout",
   templates: "api/summaries/templates",
   summaries: "api/summaries", // JSON: documents already in the index
   summaryUploads: "api/summaries/uploads", // multipart: with files
@@ -19,6 +22,7 @@ export const API = {
 
 const FALLBACK_MESSAGES = {
   400: "Die Anfrage war ungültig.",
+  401: "Bitte melden Sie sich an.",
   404: "Nicht gefunden.",
   413: "Die Datei ist zu groß.",
   415: "Dieses Dateiformat wird nicht unterstützt.",
@@ -47,6 +51,7 @@ export async function getJSON(url, options = {}) {
   } catch (_) {
     throw new Error("Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung.");
   }
+  if (response.status === 401) window.dispatchEvent(new CustomEvent("va:signed-out"));
   if (!response.ok) throw new Error(await errorMessage(response));
   if (response.status === 204) return null;
   return response.json();

@@ -12,6 +12,7 @@
  *   jobs.js       background jobs (JobView, postJob), sessionStorage helpers, durations
  *   drafts.js     "Entwürfe"
  *   batch.js      "Auswertung"
+ *   auth.js       sign-in form, the user in the header, sign-out
  *   main.js       views / hash routing, health line, wiring
  *
  * Security: document texts, titles, file names and model answers are untrusted. No module uses
@@ -53,6 +54,8 @@
  *   upload-form, upload-input, upload-button, upload-progress, upload-status, upload-results
  *   upload-result                   <li> per file; data-result = "ingested" | "skipped"
  *   health-status                   footer status line
+ *   login-view, login-form, login-username, login-password, login-button, login-status   the sign-in form
+ *   account, account-name, account-department, logout-button   the signed-in user in the header
  *
  * Entwürfe (summaries / drafts; job id kept in sessionStorage "va.draftJob", a reload resumes polling):
  *   drafts-view, drafts-form
@@ -100,6 +103,7 @@
  *                                   batch-detail-value, -raw, -title, -source, -page, -quote, batch-detail-close
  */
 import { API, getJSON } from "./api.js";
+import { initLogout, signedIn } from "./auth.js";
 import { enterBatch, initBatch, resumeBatchJob } from "./batch.js";
 import { focusQuestion, initChat } from "./chat.js";
 import { initDocuments, loadDocuments } from "./documents.js";
@@ -174,4 +178,5 @@ function init() {
 }
 
 // module scripts run after the document has been parsed (like `defer`): the elements exist
-init();
+initLogout();
+signedIn().then(init);
