@@ -80,8 +80,7 @@ class JobSettings(BaseModel):
 class DatabaseSettings(BaseModel):
     url: str = Field(
         "sqlite:///data/runtime/state.sqlite",
-        description="SQLAlchemy URL of the state database (accounts, sessions, API keys): SQLite by default, "
-        "e.g. 'postgresql+psycopg://assistent:…@db/assistent' for several instances.",
+        description="SQLAlchemy URL of the state database (accounts, sessions, API keys); SQLite by default.",
     )
 
 

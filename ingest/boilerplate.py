@@ -21,7 +21,7 @@ MIN_PAGES_FOR_REPEATS = 3
 MIN_REPEAT_SHARE = 0.5
 MAX_BOILERPLATE_CHARS = 200
 TOC_SEARCH_SHARE = 0.34  # a table of contents stands in the first third of a document
-MAX_TOC_GAP = 2  # short lines between entries (column headers, wrapped titles)
+MAX_TOC_GAP = 4  # short lines between entries (column headers, a title wrapped over lines)
 MAX_TOC_GAP_CHARS = 100
 
 _DIGITS = re.compile(r"\d+")
@@ -30,11 +30,13 @@ _PAGE_MARK = re.compile(r"^[\s\-–—‒]*(?:seite|s\.|page)?\s*#(?:\s*(?:von|/
 _TOC_HEADING = re.compile(
     r"^(?:nichtamtliches\s+|amtliches\s+)?(?:inhaltsverzeichnis|inhaltsübersicht|inhalt)(?:\s+seite)?$"
 )
+# matched on the line as printed: "A. Allgemeiner Teil" is an entry, "S. 333), das …" (a citation) is not
 _TOC_ENTRY_START = re.compile(
-    r"^(?:§§?\s*\d|art\.?\s*\d|artikel\s+\d|anlage\b|anhang\b|abschnitt\b|teil\b|kapitel\b|"
-    r"[ivx]+\.\s|[a-z]\.\s|\d+(?:\.\d+)*\.?\s|[ivx]+\.?\s+abschnitt\b)"
+    r"^(?:§§?\s*\d|(?i:art\.?\s*\d|artikel\s+\d|anlage\b|anhang\b|abschnitt\b|teil\b|kapitel\b)|"
+    r"(?:[IVX]+|[A-Z])\.\s+[A-ZÄÖÜ][a-zäöüß]|\d+(?:\.\d+)*\.?\s|[IVX]+\.?\s+(?i:abschnitt)\b)"
 )
-_TOC_ENTRY_END = re.compile(r"(?:\.{3,}|…|\s)\s*(?:\d{1,4}|\d{1,2}\.\d{1,2}\.\d{4})$")
+# dot leaders and a page number, a page number (not a year), or a date of validity ("… 02.03.2018")
+_TOC_ENTRY_END = re.compile(r"(?:(?:\.\s*){3,}|…)\s*\d{1,4}$|\s\d{1,3}$|\s\d{1,2}\.\d{1,2}\.\d{4}$")
 _LEADERS_AND_PAGE = re.compile(r"(?:\.\s*){4,}\d{1,4}$")
 _DOT_LEADERS = re.compile(r"(?:\s*\.){3,}\s*\d{0,4}$|\s+\d{1,4}$")
 
@@ -44,7 +46,11 @@ class _Line:
     page: int  # index into the pages
     start: int  # offset in the document text
     end: int
-    plain: str  # case-folded, whitespace squashed
+    text: str  # whitespace squashed
+
+    @property
+    def plain(self) -> str:
+        return self.text.casefold()
 
     @property
     def key(self) -> str:
@@ -87,7 +93,7 @@ def _lines(pages: Sequence[Page]) -> Iterator[_Line]:
             if squashed:
                 lead = len(raw) - len(raw.lstrip())
                 start = page_start + position + lead
-                yield _Line(index, start, start + len(raw.strip()), squashed.casefold())
+                yield _Line(index, start, start + len(raw.strip()), squashed)
             position += len(raw) + 1
 
 
@@ -137,28 +143,28 @@ def _toc_block(lines: list[_Line], heading: int) -> set[int]:
     entries: list[str] = []
     gap = 0
     for i in range(heading + 1, len(lines)):
-        key = lines[i].plain
-        if _PAGE_MARK.match(lines[i].key):
+        line = lines[i]
+        if _PAGE_MARK.match(line.key):
             block.add(i)
             continue
-        entry = _entry_key(key)
-        if _is_entry(key):
+        entry = _entry_key(line.plain)
+        if _is_entry(line.text):
             if any(entry == seen or seen.startswith(entry + " ") for seen in entries):
                 break  # the body begins: a listed heading stands again
             entries.append(entry)
             block.add(i)
             gap = 0
-        elif gap < MAX_TOC_GAP and len(key) <= MAX_TOC_GAP_CHARS:
+        elif gap < MAX_TOC_GAP and len(line.text) <= MAX_TOC_GAP_CHARS:
             block.add(i)
             gap += 1
         else:
             break
-    last_entry = max((i for i in block if _is_entry(lines[i].plain)), default=heading)
+    last_entry = max((i for i in block if _is_entry(lines[i].text)), default=heading)
     return {i for i in block if i <= last_entry} if entries else set()
 
 
-def _is_entry(key: str) -> bool:
-    return bool(_TOC_ENTRY_START.match(key) or _TOC_ENTRY_END.search(key))
+def _is_entry(text: str) -> bool:
+    return bool(_TOC_ENTRY_START.match(text) or _TOC_ENTRY_END.search(text))
 
 
 def _entry_key(key: str) -> str:

@@ -14,7 +14,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9(§„\"])|\n+")
 _CLAUSE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-ZÄÖÜ0-9(§„\"])|\n+")
 _ABBREVIATION = re.compile(
     r"\b(Abs|Nr|Art|S|z|u|d|i|o|Ziff|lit|bzw|ggf|vgl|z\. ?B|u\. ?a|d\. ?h|Buchst|Satz|Anl|Kap|Bd|ca|Dr|Str|gem"
-    r"|i\. ?V\. ?m)\.$"
+    r"|i\. ?V\. ?m|GBl|BGBl|GABl|ABl|Bl|bspw|insb|usw|sog|inkl|zzgl|mind|Tel|Az)\.$"
 )
 _DAY_NUMBER = re.compile(r"\b\d{1,2}\.$")  # "am 1." before "Juli": a date, not a sentence end
 _ORDINAL = re.compile(

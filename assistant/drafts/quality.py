@@ -20,7 +20,8 @@ from ingest.types import SearchHit
 
 PLACEHOLDER = "[vom Sachbearbeiter zu ergänzen]"
 MIN_REPEAT_TOKENS = 3
-REPEAT_SHARE = 0.8  # of the shorter sentence's content words
+REPEAT_SHARE = 0.7  # of the shorter sentence's content words
+COVERED_SHARE = 0.8  # of a written sentence's content words that the notes already hold
 COPY_LENGTH_SHARE = 0.9  # a statement at least this long relative to its quote, with its words, is a copy
 PURPOSE_SEARCH_SHARE = 0.34  # the purpose clause stands in the first third
 MAX_PURPOSE_CHARS = 320
@@ -71,9 +72,10 @@ def without_repeats(
     sections: Sequence[WrittenSection], written: Iterable[str], notes: Sequence[Note]
 ) -> list[WrittenSection]:
     """Drop every sentence that repeats one before it (in this or an earlier section); a written (LLM) section
-    also loses the sentences that only copy a note, and shows ``PLACEHOLDER`` when nothing of its own is left."""
+    also loses the sentences whose content words the notes already hold (copied facts, also from several
+    notes), and shows ``PLACEHOLDER`` when nothing of its own is left."""
     llm_written = set(written)
-    note_tokens = [content_tokens(note.text) for note in notes]
+    note_tokens = frozenset().union(*(content_tokens(note.text) for note in notes))
     seen: list[frozenset[str]] = []
     result: list[WrittenSection] = []
     for section in sections:
@@ -82,7 +84,7 @@ def without_repeats(
         own: list[frozenset[str]] = []
         for sentence in sentences_of(section.text):
             tokens = content_tokens(sentence)
-            copied = section.heading in llm_written and any(near_duplicate(tokens, note) for note in note_tokens)
+            copied = section.heading in llm_written and _covered(tokens, note_tokens)
             if copied or any(near_duplicate(tokens, earlier) for earlier in seen + own):
                 dropped += 1
                 continue
@@ -94,6 +96,11 @@ def without_repeats(
             text = PLACEHOLDER
         result.append(section.model_copy(update={"text": text, "dropped": section.dropped + dropped}))
     return result
+
+
+def _covered(tokens: frozenset[str], known: frozenset[str]) -> bool:
+    """Most of the sentence's content words are already in the notes: it adds nothing of its own."""
+    return bool(tokens) and len(tokens & known) / len(tokens) >= COVERED_SHARE
 
 
 def join_statements(statements: list[str], bullets: bool) -> str:

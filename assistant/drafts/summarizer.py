@@ -46,7 +46,8 @@ from ingest.passage_store import PassageStore, StoredDocument
 from ingest.types import SearchHit
 from models.llm import ChatMessage, ChatModel
 
-_TOKENS_PER_NOTE = 35
+_TOKENS_PER_NOTE = 60  # a small model often copies a whole sentence; 35 cut the last notes off
+_COMPLETE = (".", "!", "?", "]", ")", "“", '"')
 
 
 class Summarizer:
@@ -127,8 +128,8 @@ class Summarizer:
         notes: dict[str, Note] = {}
         for line in raw.splitlines():
             statement = clean_statement(line)
-            if len(statement) < MIN_SENTENCE_CHARS:
-                continue
+            if len(statement) < MIN_SENTENCE_CHARS or not statement.endswith(_COMPLETE):
+                continue  # a line cut off by the token limit ("… im Katastrophenschutz mit") is no statement
             verified = verify(statement, excerpts, self.texts)
             if not verified.citations:
                 continue
@@ -184,6 +185,9 @@ class Summarizer:
         citations: dict[int, Citation] = {}
         dropped = 0
         for unit in units(raw, bullets):
+            if not bullets and not unit.endswith(_COMPLETE):
+                dropped += 1  # the last sentence, cut off by the token limit
+                continue
             verified = verify(unit, excerpts, self.texts)
             backing = " ".join(f"{notes[c.number - 1].text} {c.quote}" for c in verified.citations)
             if verified.citations and supported(unit, backing):

@@ -96,7 +96,7 @@ def test_instructions_planted_in_a_document_do_not_change_the_behaviour(
 
 
 def test_ingest_and_chat_open_no_connection_outside_loopback(
-    no_network_egress: list[Any], live_server_url: str, tmp_path: Path, embedder: Embedder
+    no_network_egress: list[Any], live_server_url: str, live_auth: dict[str, str], tmp_path: Path, embedder: Embedder
 ) -> None:
     """Runs an ingest and a chat over real HTTP on 127.0.0.1 under the socket guard of tests/conftest.py."""
     import httpx
@@ -109,6 +109,6 @@ def test_ingest_and_chat_open_no_connection_outside_loopback(
     Ingestor(CoreSettings(ingest=IngestSettings(index_dir=tmp_path / "i")), embedder).ingest(
         [SAMPLES / "BBO_Satzung_Freibad.md"], progress=False
     )
-    response = httpx.post(f"{live_server_url}/api/chat", json={"question": QUESTION}, timeout=300)
+    response = httpx.post(f"{live_server_url}/api/chat", json={"question": QUESTION}, headers=live_auth, timeout=300)
     assert response.status_code == 200
     assert len(no_network_egress) == before

@@ -75,3 +75,14 @@ def test_a_two_page_letter_keeps_its_lines() -> None:
     marked = {text[span.start : span.end] for span in find_boilerplate(pages)}
 
     assert marked == {"Seite 1 von 2", "Seite 2 von 2"}  # too few pages to call a repeated line a header
+
+
+def test_a_juris_table_of_contents_with_dates_of_validity_ends_before_the_preamble() -> None:
+    document = load_document(FIXTURES / "FeuerwKostErsV_BW.pdf", IngestSettings())
+    marked = _marked_lines(document)
+    passages = StructureChunker(1000, 150).split(document, "vokefw")
+
+    assert "§ 1 - Stundensätze für Feuerwehrfahrzeuge 19.03.2024" in marked
+    assert not any(line.startswith(("Auf Grund von", "S. 333)")) for line in marked)  # the preamble is content
+    assert not any("19.03.2024" in passage.text for passage in passages)
+    assert any(passage.text.startswith("Auf Grund von § 34") for passage in passages)
