@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from tqdm import tqdm
 
 from assistant.access.accounts import BOOTSTRAP_ADMIN, ROLES, AccountError
+from assistant.access.audit import AuditError, audit_csv, audit_jsonl
 from assistant.api.app import create_app
 from assistant.batch.cases import BatchJob, discover_cases
 from assistant.batch.export import batch_to_csv, batch_to_jsonl, batch_to_xlsx
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """``python -m assistant --port 8080`` still starts the server, as before the sub-commands existed."""
-    if argv and argv[0] in ("serve", "summarize", "batch", "users", "apikey", "-h", "--help"):
+    if argv and argv[0] in ("serve", "summarize", "batch", "users", "apikey", "audit", "-h", "--help"):
         return argv
     return ["serve", *argv]
 
@@ -111,6 +112,15 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     create = apikey.add_parser("create", help="Schlüssel erzeugen; er wird nur einmal angezeigt")
     create.add_argument("name", help="Benutzer, für den der Schlüssel handelt")
     create.set_defaults(command_function=apikey_create_command)
+    audit = commands.add_parser("audit", help="Protokoll prüfen und exportieren").add_subparsers(
+        dest="action", required=True
+    )
+    audit.add_parser("verify", help="Hash-Kette prüfen (Rückgabewert 1 bei Veränderung oder Lücke)").set_defaults(
+        command_function=audit_verify_command
+    )
+    export = audit.add_parser("export", help="Protokoll als .csv oder .jsonl schreiben")
+    export.add_argument("--out", type=Path, required=True, help="Zieldatei .csv oder .jsonl")
+    export.set_defaults(command_function=audit_export_command)
 
 
 def users_add_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -119,6 +129,7 @@ def users_add_command(args: argparse.Namespace, settings: Settings) -> int:
     user = accounts.add_user(
         args.name, department=args.department, role=args.role, password=password, display_name=args.display_name
     )
+    Services(settings).audit.record(_cli_actor(), "konto_angelegt", user.name)
     print(f"Konto „{user.name}“ angelegt (Abteilung {user.department}, Rolle {user.role}).")
     return 0
 
@@ -131,16 +142,51 @@ def users_list_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def users_disable_command(args: argparse.Namespace, settings: Settings) -> int:
-    Services(settings).accounts.disable(args.name)
+    services = Services(settings)
+    services.accounts.disable(args.name)
+    services.audit.record(_cli_actor(), "konto_gesperrt", args.name.strip().lower())
     print(f"Konto „{args.name}“ gesperrt.")
     return 0
 
 
 def apikey_create_command(args: argparse.Namespace, settings: Settings) -> int:
-    key = Services(settings).accounts.create_api_key(args.name)
+    services = Services(settings)
+    key = services.accounts.create_api_key(args.name)
+    services.audit.record(_cli_actor(), "api_schluessel_erstellt", args.name.strip().lower())
     print(key)
     print("Der Schlüssel wird nur jetzt angezeigt; gespeichert ist nur sein Prüfwert.", file=sys.stderr)
     return 0
+
+
+def audit_verify_command(args: argparse.Namespace, settings: Settings) -> int:
+    check = Services(settings).audit.verify()
+    if check.ok:
+        print(f"Protokoll unverändert: {check.events} Einträge, Kette vollständig.")
+        return 0
+    print(f"Protokoll VERÄNDERT: {check.problem} ({check.events} Einträge davor in Ordnung)", file=sys.stderr)
+    return 1
+
+
+def audit_export_command(args: argparse.Namespace, settings: Settings) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".csv", ".jsonl"):
+        raise AuditError("Die Zieldatei muss auf .csv oder .jsonl enden.")
+    trail = Services(settings).audit
+    trail.record(_cli_actor(), "protokoll_exportiert")
+    events = trail.events()
+    write_atomically(args.out, audit_csv(events) if suffix == ".csv" else audit_jsonl(events))
+    seq, head = trail.head()
+    print(f"{len(events)} Einträge geschrieben: {args.out}")
+    print(f"Kopf der Kette: Eintrag {seq}, {head} (außerhalb des Servers aufbewahren)")
+    return 0
+
+
+def _cli_actor() -> str:
+    """Who ran a command on the server: the operating-system account."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
 
 
 def _read_password() -> str:
@@ -161,6 +207,7 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         settings.server.port = args.port
     services = Services(settings)
     if (password := services.accounts.bootstrap_admin()) is not None:
+        services.audit.record("system", "konto_angelegt", BOOTSTRAP_ADMIN)
         print(f"Erstes Konto angelegt: Benutzer „{BOOTSTRAP_ADMIN}“, Passwort {password}", flush=True)
         print("Bitte notieren; weitere Konten: python -m assistant users add NAME --department D", flush=True)
     app = create_app(settings, services)

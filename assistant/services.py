@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy import Engine
 
 from assistant.access.accounts import Accounts
+from assistant.access.audit import AuditTrail
 from assistant.access.db import open_database
 from assistant.batch.analyzer import BatchAnalyzer
 from assistant.batch.cases import BatchJob
@@ -56,8 +58,16 @@ class Services:
         self._index: SearchIndex | None = None
 
     @cached_property
+    def state_database(self) -> Engine:
+        return open_database(self.settings.database)
+
+    @cached_property
     def accounts(self) -> Accounts:
-        return Accounts(open_database(self.settings.database), self.settings.access)
+        return Accounts(self.state_database, self.settings.access)
+
+    @cached_property
+    def audit(self) -> AuditTrail:
+        return AuditTrail(self.state_database)
 
     @cached_property
     def embedder(self) -> Embedder:

@@ -65,6 +65,11 @@ def find_boilerplate(pages: Sequence[Page]) -> tuple[TextSpan, ...]:
     return tuple(TextSpan(lines[i].start, lines[i].end) for i in sorted(marked))
 
 
+def is_page_mark(line: str) -> bool:
+    """'- 4 -', 'Seite 4 von 9', '4/9': a line that only numbers the page."""
+    return bool(_PAGE_MARK.match(_DIGITS.sub("#", " ".join(line.split()).casefold())))
+
+
 def outside(spans: Sequence[TextSpan], start: int, end: int) -> list[tuple[int, int]]:
     """The parts of [start, end) that no span covers."""
     parts: list[tuple[int, int]] = []

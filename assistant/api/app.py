@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from assistant.api.audit_log import AuditMiddleware
 from assistant.api.auth import SIGNED_IN
 from assistant.api.docs import install_docs
 from assistant.api.errors import install_error_handlers
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         form_limits={"max_files": max(settings.batch.max_files, settings.server.max_upload_files) + 1},
     )
     app.state.services = services
+    app.add_middleware(AuditMiddleware)
     app.add_middleware(SameOriginGuard, hosts=allowed_hosts(settings.server.host, settings.server.allowed_hosts))
     install_error_handlers(app)
     install_docs(app)

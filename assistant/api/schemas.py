@@ -9,6 +9,7 @@ from typing import Literal, Self
 from pydantic import BaseModel, Field, SecretStr
 
 from assistant.access.accounts import Principal, Role
+from assistant.access.audit import AuditEvent
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
 from assistant.chat.answerer import AnswerStatus, AnswerVerified, ChatAnswer, EvidenceFound, Question, Turn
@@ -47,6 +48,30 @@ class UserPublic(BaseModel):
             display_name=principal.display_name,
             department=principal.department,
             role=principal.role,
+        )
+
+
+class AuditEventPublic(BaseModel):
+    """One entry of the audit trail: who did what, when, with what outcome (never content)."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str
+    outcome: str
+    hash: str
+
+    @classmethod
+    def of(cls, event: AuditEvent) -> Self:
+        return cls(
+            seq=event.seq,
+            at=event.at,
+            actor=event.actor,
+            action=event.action,
+            target=event.target,
+            outcome=event.outcome,
+            hash=event.hash,
         )
 
 

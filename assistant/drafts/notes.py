@@ -3,7 +3,6 @@ the sections written from them, and the text helpers both steps use. Pure functi
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -73,17 +72,79 @@ def centrality(text: str, weights: Counter[str]) -> float:
 
 
 def select_notes(notes: list[Note], count: int, prefer: Callable[[Note], bool] | None = None) -> list[Note]:
-    """``count`` notes spread evenly over the documents: the most central note of each stretch, in order;
-    within a stretch, notes ``prefer`` accepts come first."""
+    """``count`` notes spread over the documents by where they stand: the text is cut into ``count`` equal
+    stretches and each contributes its most central note (notes ``prefer`` accepts first); stretches without a
+    note leave their place to the best of the rest. In document order."""
     if len(notes) <= count:
         return notes
     weights = term_weights(note.text for note in notes)
-    bounds = [round(i * len(notes) / count) for i in range(count + 1)]
-    return [
-        max(notes[start:end], key=lambda note: (prefer is None or prefer(note), centrality(note.text, weights)))
-        for start, end in itertools.pairwise(bounds)
-        if end > start
-    ]
+
+    def rank(note: Note) -> tuple[bool, float]:
+        return (prefer is None or prefer(note), centrality(note.text, weights))
+
+    position = _positions(notes)
+    stretches: list[list[Note]] = [[] for _ in range(count)]
+    for note in notes:
+        stretches[min(count - 1, int(position(note) * count))].append(note)
+    chosen = [max(stretch, key=rank) for stretch in stretches if stretch]
+    rest = sorted((note for note in notes if note not in chosen), key=rank, reverse=True)
+    return sorted(chosen + rest[: count - len(chosen)], key=position)
+
+
+def gap_notes(notes: list[Note], passages: list[SearchHit], count: int) -> list[Note]:
+    """For each of ``count`` equal stretches of one document that no note comes from: its most central sentence,
+    quoted as it stands (the model wrote nothing verifiable there; the draft still covers the whole text)."""
+    if not passages:
+        return []
+    end = passages[-1].char_end
+    covered = {min(count - 1, note.citation.quote_start * count // end) for note in notes}
+    weights = term_weights(hit.text for hit in passages)
+    filled: list[Note] = []
+    for stretch in sorted(set(range(count)) - covered):
+        start, stop = stretch * end // count, (stretch + 1) * end // count
+        candidates = [
+            (hit, sentence)
+            for hit in passages
+            if hit.char_start < stop and hit.char_end > start
+            for sentence in central_sentences(hit, weights, 1.0)
+            if start <= sentence.start < stop
+        ]
+        if candidates:
+            hit, sentence = max(candidates, key=lambda pair: centrality(pair[1].text, weights))
+            filled.append(Note(text=" ".join(sentence.text.split()), citation=sentence_citation(hit, sentence)))
+    return filled
+
+
+def sentence_citation(hit: SearchHit, sentence: Sentence) -> Citation:
+    """The citation of a sentence of ``hit`` quoted as it stands."""
+    return Citation(
+        number=1,
+        passage_id=hit.passage_id,
+        doc_id=hit.doc_id,
+        title=hit.title,
+        source=hit.source,
+        page=hit.page_start,
+        section=hit.section,
+        quote=sentence.text,
+        quote_start=sentence.start,
+        quote_end=sentence.start + len(sentence.text),
+        passage_start=hit.char_start,
+        passage_end=hit.char_end,
+    )
+
+
+def _positions(notes: list[Note]) -> Callable[[Note], float]:
+    """Where a note stands in the documents, from 0 (start of the first) to 1 (end of the last)."""
+    documents = list(dict.fromkeys(note.citation.doc_id for note in notes))
+    ends: dict[str, int] = {}
+    for note in notes:
+        ends[note.citation.doc_id] = max(ends.get(note.citation.doc_id, 1), note.citation.passage_end)
+
+    def position(note: Note) -> float:
+        within = note.citation.quote_start / ends[note.citation.doc_id]
+        return (documents.index(note.citation.doc_id) + min(within, 0.999)) / len(documents)
+
+    return position
 
 
 def section_from_notes(heading: str, notes: list[Note], bullets: bool) -> WrittenSection:

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.drafts.notes import Note, WrittenSection, is_statement, joined_lines, strip_markers
-from assistant.shared.citations import Citation
+from assistant.drafts.notes import (
+    Note,
+    WrittenSection,
+    is_statement,
+    joined_lines,
+    sentence_citation,
+    strip_markers,
+)
 from ingest.german import shared_analyzer
 from ingest.passage_store import StoredDocument, StoredPassage
-from ingest.sentences import Sentence, split_sentences
-from ingest.types import SearchHit
+from ingest.sentences import split_sentences
 
 PLACEHOLDER = "[vom Sachbearbeiter zu ergänzen]"
 MIN_REPEAT_TOKENS = 3
@@ -145,25 +150,8 @@ def _purpose_in(name: str, passage: StoredPassage, verbs: re.Pattern[str]) -> No
         if is_statement(text) and len(text) <= MAX_PURPOSE_CHARS:
             statement = _purpose_statement(name, _PARAGRAPH_NUMBER.sub("", text), verbs)
             if statement is not None:
-                return Note(text=statement, citation=_citation(hit, sentence))
+                return Note(text=statement, citation=sentence_citation(hit, sentence))
     return None
-
-
-def _citation(hit: SearchHit, sentence: Sentence) -> Citation:
-    return Citation(
-        number=1,
-        passage_id=hit.passage_id,
-        doc_id=hit.doc_id,
-        title=hit.title,
-        source=hit.source,
-        page=hit.page_start,
-        section=hit.section,
-        quote=sentence.text,
-        quote_start=sentence.start,
-        quote_end=sentence.start + len(sentence.text),
-        passage_start=hit.char_start,
-        passage_end=hit.char_end,
-    )
 
 
 def _purpose_statement(name: str, sentence: str, verbs: re.Pattern[str]) -> str | None:

@@ -26,6 +26,7 @@ from assistant.drafts.notes import (
     WrittenSection,
     central_sentences,
     clean_statement,
+    gap_notes,
     note_excerpt,
     section_from_notes,
     select_notes,
@@ -46,7 +47,7 @@ from ingest.passage_store import PassageStore, StoredDocument
 from ingest.types import SearchHit
 from models.llm import ChatMessage, ChatModel
 
-_TOKENS_PER_NOTE = 60  # a small model often copies a whole sentence; 35 cut the last notes off
+_TOKENS_PER_NOTE = 45  # a small model often copies a whole sentence; 35 cut the last notes off
 _COMPLETE = (".", "!", "?", "]", ")", "“", '"')
 
 
@@ -82,6 +83,10 @@ class Summarizer:
         llm_written = [section.heading for section in template.sections if not section.from_notes]
         sections = without_repeats(sections, llm_written, notes)
         return assemble_draft(template, [document.title for document in documents], sections)
+
+    def _gaps(self, notes: list[Note], doc_id: str, count: int) -> list[Note]:
+        own = [note for note in notes if note.citation.doc_id == doc_id]
+        return gap_notes(own, [passage.to_hit() for passage in self.store.passages_of(doc_id)], count)
 
     def _opening(self, document: StoredDocument) -> Note | str | None:
         return opening(document, self.store.passages_of(document.doc_id))
@@ -121,15 +126,18 @@ class Summarizer:
         sources = "\n\n".join(f"[{e.number}] ({_location(e.hit)}) {e.render()}" for e in group)
         count = self.settings.notes_per_step
         prompt = load_prompt("summary_map").format(title=group[0].hit.title, sources=sources, count=count)
-        raw = self._complete(prompt, count * _TOKENS_PER_NOTE)
+        max_tokens = count * _TOKENS_PER_NOTE
+        raw = self._complete(prompt, max_tokens)
+        if self.chat_model.count_tokens(raw) >= max_tokens - 2:  # cut off: the last line is no whole statement
+            raw = raw.rstrip().rpartition("\n")[0]
         return MapNotes(notes=self._notes(raw, group))
 
     def _notes(self, raw: str, excerpts: list[Excerpt]) -> list[Note]:
         notes: dict[str, Note] = {}
         for line in raw.splitlines():
             statement = clean_statement(line)
-            if len(statement) < MIN_SENTENCE_CHARS or not statement.endswith(_COMPLETE):
-                continue  # a line cut off by the token limit ("… im Katastrophenschutz mit") is no statement
+            if len(statement) < MIN_SENTENCE_CHARS:
+                continue
             verified = verify(statement, excerpts, self.texts)
             if not verified.citations:
                 continue
@@ -154,6 +162,7 @@ class Summarizer:
         if section.from_notes:
             count = self.settings.section_notes // (2 if short else 1)
             # the opening says what each document is; the chosen notes, condensed ones first, what it regulates
+            notes = notes + [gap for document in job.doc_ids for gap in self._gaps(notes, document, count)]
             chosen = select_notes(notes, count, prefer=lambda note: not is_copy(note.text, note.citation.quote))
             cited = [found for found in openings if isinstance(found, Note)]
             facts = section_from_notes(section.heading, [*cited, *chosen], form == "stichpunkte")

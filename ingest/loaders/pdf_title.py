@@ -12,11 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.boilerplate import covers
+from ingest.boilerplate import covers, is_page_mark
 from ingest.loaders.layout import squash
 from ingest.types import Page, TextSpan, join_pages
 
-MAX_TITLE_CHARS = 200
+MAX_BLOCK_CHARS = 200  # a title read over several lines ("Verordnung … über …")
 MAX_TITLE_LINES = 5
 SEARCH_LINES = 25  # a title stands near the top of the first page
 MAX_CONTINUATION_CHARS = 80  # body lines are longer
@@ -39,7 +39,6 @@ _METADATA_LINE = re.compile(
     r"redaktion|datum|version|bearbeiter|telefon|tel|fax|e-mail|in der fassung)\b|^\(?vom\s+\d",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^[\s–-]*(?:Seite\s+)?\d+(?:\s+(?:von|/)\s+\d+)?[\s–-]*$", re.IGNORECASE)
 _ENUMERATION = re.compile(r"^(?:§|\(?\d+[.)]?\s|[IVX]+\.\s|[a-z]\)\s)")
 _FUNCTION_WORDS = frozenset(
     [
@@ -92,7 +91,7 @@ def document_title(pages: Sequence[Page], boilerplate: Sequence[TextSpan], metad
     first_pages = squash(" ".join(page.text for page in pages[:2])).casefold()
     if metadata_title and metadata_title.casefold() in first_pages:
         return metadata_title
-    first = next((i for i, line in enumerate(lines) if not line.metadata and len(line.text) <= MAX_TITLE_CHARS), None)
+    first = next((i for i, line in enumerate(lines) if not line.metadata and len(line.text) <= MAX_BLOCK_CHARS), None)
     return _with_continuation(lines, first) if first is not None else metadata_title
 
 
@@ -108,7 +107,7 @@ def _content_lines(pages: Sequence[Page], boilerplate: Sequence[TextSpan]) -> li
         offset = position + len(raw) - len(raw.lstrip())
         position += len(raw) + 1
         line = _DETACHED_DOTS.sub("", line)
-        if not line or covers(boilerplate, offset) or _PAGE_NUMBER.match(line):
+        if not line or covers(boilerplate, offset) or is_page_mark(line):
             continue
         if sum(ch.isalpha() for ch in line) >= _MIN_LETTERS:
             lines.append(_Line(line, metadata=bool(_METADATA_LINE.match(line))))
@@ -118,7 +117,7 @@ def _content_lines(pages: Sequence[Page], boilerplate: Sequence[TextSpan]) -> li
 def _kind_title(lines: list[_Line]) -> str | None:
     """A line whose first or second word names a kind of document, joined with the lines that continue it."""
     for index, line in enumerate(lines):
-        if line.metadata or len(line.text) > MAX_TITLE_CHARS or line.text.endswith(".") or not _names_kind(line):
+        if line.metadata or len(line.text) > MAX_BLOCK_CHARS or line.text.endswith(".") or not _names_kind(line):
             continue
         return _with_continuation(lines, index)
     return None
@@ -130,7 +129,7 @@ def _with_continuation(lines: list[_Line], index: int) -> str:
         parts[0] = lines[index - 1].text + parts[0]  # "Feuerwehr-" + "Dienstvorschrift 3"
     for following in lines[index + 1 : index + MAX_TITLE_LINES]:
         title = " ".join(parts)
-        if not _continues(title, following) or len(title) + len(following.text) > MAX_TITLE_CHARS:
+        if not _continues(title, following) or len(title) + len(following.text) > MAX_BLOCK_CHARS:
             break
         parts.append(following.text)
     return " ".join(parts)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from pathlib import Path
+
+from ingest.boilerplate import is_page_mark
 
 MAX_TITLE_CHARS = 120
 _MIN_TITLE_LETTERS = 3
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_PAGE_NUMBER = re.compile(r"^[\s–-]*(?:Seite\s+)?\d+(?:\s+(?:von|/)\s+\d+)?[\s–-]*$", re.IGNORECASE)
 
 
 def title_from_stem(path: Path) -> str:
@@ -17,11 +17,11 @@ def title_from_stem(path: Path) -> str:
     return " ".join(path.stem.replace("_", " ").split()) or path.name
 
 
-def first_short_line(text: str, *, skip: Collection[str] = ()) -> str | None:
-    """The first line with words (no page number, none in ``skip``) if it is short enough for a title."""
+def first_short_line(text: str) -> str | None:
+    """The first line with words (no page number) if it is short enough for a title."""
     for raw in text.splitlines():
         line = " ".join(raw.split())
-        if raw in skip or _PAGE_NUMBER.match(line) or sum(ch.isalpha() for ch in line) < _MIN_TITLE_LETTERS:
+        if is_page_mark(line) or sum(ch.isalpha() for ch in line) < _MIN_TITLE_LETTERS:
             continue
         return line if len(line) < MAX_TITLE_CHARS else None
     return None

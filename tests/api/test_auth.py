@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from assistant.api.app import create_app
 from assistant.cli import main as cli_main
@@ -127,3 +128,54 @@ def test_accounts_and_keys_are_administered_from_the_command_line(
     monkeypatch.setattr(sys, "stdin", io.StringIO("ein-sicheres-Passwort\n"))
     assert cli_main(["users", "add", "o.ordnung", "--department", "Ordnungsamt"]) == 2  # exists: German error
     assert "gibt es schon" in capsys.readouterr().err
+
+
+def test_the_audit_trail_records_who_did_what_but_never_the_question(client: TestClient, services: Services) -> None:
+    api_key_for(services)
+    canary = "Wie hoch ist die Hundesteuer für Kampfhunde Kanarienvogel-7731?"
+    client.post("/api/auth/login", json={"username": "pruefung", "password": "falsch"})
+    client.post("/api/auth/login", json={"username": "pruefung", "password": TEST_PASSWORD})
+    assert client.get("/api/search", params={"q": canary}).status_code == 200
+    upload = client.post(
+        "/api/documents", files=[("files", ("notiz.md", b"# Notiz\n\nGeheimer Inhalt.", "text/markdown"))]
+    )
+    assert upload.status_code == 200
+
+    events = [(event.actor, event.action, event.outcome) for event in services.audit.events()]
+
+    assert ("pruefung", "anmeldung", "abgelehnt") in events
+    assert ("pruefung", "anmeldung", "ok") in events
+    assert ("pruefung", "suche", "ok") in events
+    assert ("pruefung", "dokumente_hochgeladen", "ok") in events
+    database = Path(services.settings.database.url.removeprefix("sqlite:///"))
+    stored = b"".join(path.read_bytes() for path in database.parent.glob(database.name + "*"))
+    assert b"Kanarienvogel" not in stored and b"Geheimer Inhalt" not in stored
+    assert services.audit.verify().ok
+
+
+def test_only_auditors_read_the_audit_trail(client: TestClient, services: Services) -> None:
+    user_key = api_key_for(services)
+    auditor_key = api_key_for(services, "d.schutz", department="Datenschutz", role="auditor")
+
+    refused = client.get("/api/auth/audit", headers={"Authorization": f"Bearer {user_key}"})
+    allowed = client.get("/api/auth/audit", headers={"Authorization": f"Bearer {auditor_key}"})
+
+    assert refused.status_code == 403 and "auditor" in refused.json()["message"]
+    assert allowed.status_code == 200
+    assert {"seq", "at", "actor", "action", "target", "outcome", "hash"} <= set(allowed.json()[0])
+
+
+def test_audit_verify_and_export_from_the_command_line(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DATABASE__URL", services.settings.database.url)
+    services.audit.record("pruefung", "suche")
+    services.audit.record("pruefung", "dokument_angesehen", "abc")
+
+    assert cli_main(["audit", "verify"]) == 0
+    assert cli_main(["audit", "export", "--out", str(tmp_path / "protokoll.csv")]) == 0
+    assert "dokument_angesehen" in (tmp_path / "protokoll.csv").read_text(encoding="utf-8-sig")
+    with services.state_database.begin() as connection:
+        connection.execute(text("UPDATE audit_events SET target = 'xyz' WHERE action = 'dokument_angesehen'"))
+    assert cli_main(["audit", "verify"]) == 1
+    assert "VERÄNDERT" in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.drafts.notes import Note, WrittenSection
+from assistant.drafts.notes import Note, WrittenSection, gap_notes
 from assistant.drafts.quality import (
     PLACEHOLDER,
     content_tokens,
@@ -107,3 +107,26 @@ def test_without_a_purpose_clause_the_opening_reads_the_title(tmp_path: Path) ->
     assert opening(document, store.passages_of("jarbschg")) == (
         "„Jugendarbeitsschutzgesetz (JArbSchG)“ dient dem Schutze der arbeitenden Jugend."
     )
+
+
+def test_a_stretch_without_notes_gets_its_most_central_sentence(tmp_path: Path) -> None:
+    store = PassageStore(tmp_path / "store.sqlite")
+    pages = [
+        "§ 1 Steuer\nDie Gemeinde erhebt eine Hundesteuer für jeden Hund im Gemeindegebiet.",
+        "§ 2 Höhe\nDie Hundesteuer beträgt für jeden Hund jährlich 108 Euro im Gemeindegebiet.",
+        "§ 3 Fälligkeit\nDie Hundesteuer wird jährlich am 1. Juli für jeden Hund fällig.",
+    ]
+    store_document(store, "hst", "Hundesteuersatzung", pages)
+    passages = [passage.to_hit() for passage in store.passages_of("hst")]
+    first = passages[0]
+    noted = _note("Die Gemeinde erhebt eine Hundesteuer.", "Die Gemeinde erhebt eine Hundesteuer für jeden Hund.")
+    noted = noted.model_copy(
+        update={"citation": noted.citation.model_copy(update={"doc_id": "hst", "quote_start": first.char_start + 11})}
+    )
+
+    gaps = gap_notes([noted], passages, 3)
+
+    assert [gap.citation.page for gap in gaps] == [2, 3]
+    text = "\n\n".join(pages)
+    for gap in gaps:
+        assert text[gap.citation.quote_start : gap.citation.quote_end] == gap.citation.quote

@@ -76,12 +76,10 @@ def test_pdf_title_ignores_placeholders_and_file_names() -> None:
     assert clean_pdf_title("Polizeiverordnung der Gemeinde Bad Boll") == "Polizeiverordnung der Gemeinde Bad Boll"
 
 
-def test_title_line_skips_page_numbers_and_running_headers() -> None:
-    text = "- 1 -\nEin Service des Bundesministeriums\nGrundgesetz für die Bundesrepublik Deutschland\nGG"
+def test_title_line_skips_page_numbers() -> None:
+    text = "- 1 -\nGrundgesetz für die Bundesrepublik Deutschland\nGG"
 
-    assert first_short_line(text, skip={"Ein Service des Bundesministeriums"}) == (
-        "Grundgesetz für die Bundesrepublik Deutschland"
-    )
+    assert first_short_line(text) == "Grundgesetz für die Bundesrepublik Deutschland"
 
 
 def test_garbled_text_layers_are_recognised() -> None:

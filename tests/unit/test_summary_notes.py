@@ -86,8 +86,8 @@ CENTRAL_SPREAD = [
     ("texts", "count", "picked"),
     [
         (CENTRAL_SPREAD, 3, [1, 4, 7]),  # the most central note of each third
-        (CENTRAL_SPREAD, 2, [1, 4]),  # stretches 0–3 and 4–8
-        (CENTRAL_SPREAD, 4, [1, 2, 4, 7]),  # a stretch without a central note still gives one (the first)
+        (CENTRAL_SPREAD, 2, [4, 7]),  # the first and the second half of the text
+        (CENTRAL_SPREAD, 4, [1, 4, 5, 7]),  # a quarter without a central note still gives one
         (CENTRAL_FIRST, 3, [1, 3, 6]),  # spread over the order, not the three most central
         (CENTRAL_FIRST, 9, list(range(9))),  # few enough: all
         (CENTRAL_FIRST[:2], 5, [0, 1]),
@@ -102,11 +102,14 @@ def test_select_notes_spreads_its_picks_over_the_documents(texts: list[str], cou
 @pytest.mark.parametrize(("total", "count"), [(10, 3), (7, 2), (5, 4), (11, 10), (40, 10), (23, 7)])
 def test_select_notes_takes_one_note_of_each_stretch_in_document_order(total: int, count: int) -> None:
     notes = notes_of([f"Aussage {i}: Die Satzung regelt in § {i} den Punkt {i}." for i in range(total)])
-    chosen = [notes.index(note) for note in select_notes(notes, count)]
+    end = max(note.citation.passage_end for note in notes)
+
+    chosen = select_notes(notes, count)
+
     assert len(chosen) == count
-    assert chosen == sorted(set(chosen))
-    for i, index in enumerate(chosen):
-        assert round(i * total / count) <= index < round((i + 1) * total / count)
+    assert chosen == sorted(chosen, key=lambda note: note.citation.quote_start)
+    stretches = {int(note.citation.quote_start / end * count) for note in chosen}
+    assert len(stretches) == min(count, len({int(note.citation.quote_start / end * count) for note in notes}))
 
 
 def test_select_notes_returns_the_notes_themselves_when_there_are_few() -> None:

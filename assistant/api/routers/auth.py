@@ -1,13 +1,13 @@
-"""Sign-in: POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me."""
+"""Sign-in: POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me; GET /api/auth/audit (auditors)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from assistant.api.auth import CurrentUser, clear_session_cookie, session_token, set_session_cookie
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import ApiError
-from assistant.api.schemas import LoginRequest, UserPublic
+from assistant.api.schemas import AuditEventPublic, LoginRequest, UserPublic
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -16,7 +16,9 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 def login(body: LoginRequest, request: Request, response: Response, services: ServicesDep) -> UserPublic:
     principal = services.accounts.check_password(body.username, body.password.get_secret_value())
     if principal is None:
+        services.audit.record(body.username.strip().lower()[:120], "anmeldung", outcome="abgelehnt")
         raise ApiError(401, "anmeldung_fehlgeschlagen", "Benutzername oder Passwort ist falsch.")
+    services.audit.record(principal.name, "anmeldung")
     token = services.accounts.open_session(principal)
     set_session_cookie(request, response, token, services.settings.access.session_hours * 3600)
     return UserPublic.of(principal)
@@ -24,7 +26,9 @@ def login(body: LoginRequest, request: Request, response: Response, services: Se
 
 @router.post("/logout", status_code=204)
 def logout(request: Request, response: Response, services: ServicesDep) -> Response:
-    if token := session_token(request):
+    if (token := session_token(request)) and (principal := services.accounts.session_user(token)):
+        services.audit.record(principal.name, "abmeldung")
+    if token:
         services.accounts.close_session(token)
     clear_session_cookie(request, response)
     response.status_code = 204
@@ -34,3 +38,15 @@ def logout(request: Request, response: Response, services: ServicesDep) -> Respo
 @router.get("/me", response_model=UserPublic)
 def me(user: CurrentUser) -> UserPublic:
     return UserPublic.of(user)
+
+
+@router.get("/audit", response_model=list[AuditEventPublic], tags=["audit"])
+def read_audit(
+    user: CurrentUser, services: ServicesDep, limit: int = Query(200, ge=1, le=5000)
+) -> list[AuditEventPublic]:
+    """Die neuesten Einträge des Protokolls; nur für die Rolle ``auditor`` (Datenschutz)."""
+    if user.role != "auditor":
+        raise ApiError(
+            403, "keine_berechtigung", "Das Protokoll dürfen nur Prüferinnen und Prüfer (Rolle auditor) lesen."
+        )
+    return [AuditEventPublic.of(event) for event in services.audit.events(newest_first=True, limit=limit)]

@@ -1,0 +1,156 @@
+"""The tamper-evident audit trail: who did what, when, with what outcome; never what was asked or read.
+
+Each event carries the SHA-256 of its predecessor's hash and its own fields, so changing, deleting or
+reordering a record breaks the chain; the head row (newest sequence number and hash, written in the same
+transaction) also reveals a deleted newest record. ``verify`` walks the chain. Someone who may rewrite the
+whole database can rewrite the chain as well: keep the head printed by ``audit export`` outside the server.
+Several instances append safely: the head is advanced by a compare-and-set, retried on conflict.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import CursorResult, Engine, select, update
+
+from assistant.access.db import session_factory
+from assistant.access.tables import AuditEventRow, AuditHeadRow
+from models.errors import AssistantError
+
+GENESIS = "0" * 64
+MAX_RETRIES = 20
+Outcome = Literal["ok", "abgelehnt", "fehler"]
+
+
+class AuditError(AssistantError):
+    code = "protokoll"
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    seq: int
+    at: str  # ISO 8601, UTC
+    actor: str  # the account name, or "system"
+    action: str  # e.g. "anmeldung", "dokument_hochgeladen"
+    target: str  # an id or account name, never content
+    outcome: str
+    previous_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    ok: bool
+    events: int
+    problem: str = ""  # German, with the sequence number where the chain breaks
+
+
+def event_hash(previous_hash: str, seq: int, at: str, actor: str, action: str, target: str, outcome: str) -> str:
+    fields = [previous_hash, seq, at, actor, action, target, outcome]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class AuditTrail:
+    def __init__(self, engine: Engine) -> None:
+        self._sessions = session_factory(engine)
+
+    def record(self, actor: str, action: str, target: str = "", outcome: Outcome = "ok") -> AuditEvent:
+        """Append one event (its own transaction)."""
+        for _ in range(MAX_RETRIES):
+            with self._sessions.begin() as session:
+                head = session.get(AuditHeadRow, 1)
+                if head is None:
+                    raise AuditError("Das Protokoll ist beschädigt: sein Kopfeintrag fehlt.")
+                previous, previous_seq = head.hash, head.seq
+                seq, at = previous_seq + 1, datetime.now(UTC).isoformat(timespec="microseconds")
+                digest = event_hash(previous, seq, at, actor, action, target[:200], outcome)
+                advanced: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+                    update(AuditHeadRow)
+                    .where(AuditHeadRow.id == 1, AuditHeadRow.seq == previous_seq)
+                    .values(seq=seq, hash=digest)
+                    .execution_options(synchronize_session=False)
+                )
+                if advanced.rowcount != 1:  # another instance appended first: read the head again
+                    session.rollback()
+                    continue
+                row = AuditEventRow(
+                    seq=seq,
+                    at=at,
+                    actor=actor,
+                    action=action,
+                    target=target[:200],
+                    outcome=outcome,
+                    previous_hash=previous,
+                    hash=digest,
+                )
+                session.add(row)
+                return _event(row)
+        raise AuditError("Das Protokoll ist gerade stark ausgelastet; der Eintrag konnte nicht geschrieben werden.")
+
+    def events(self, *, newest_first: bool = False, limit: int | None = None) -> list[AuditEvent]:
+        order = AuditEventRow.seq.desc() if newest_first else AuditEventRow.seq
+        with self._sessions() as session:
+            rows = session.scalars(select(AuditEventRow).order_by(order).limit(limit)).all()
+            return [_event(row) for row in rows]
+
+    def head(self) -> tuple[int, str]:
+        with self._sessions() as session:
+            head = session.get(AuditHeadRow, 1)
+            return (head.seq, head.hash) if head is not None else (0, GENESIS)
+
+    def verify(self) -> ChainCheck:
+        """The chain from the first event to the head: no change, no gap, no reordering, nothing cut off."""
+        previous, expected_seq, count = GENESIS, 1, 0
+        for event in self._walk():
+            if event.seq != expected_seq:
+                return ChainCheck(False, count, f"Eintrag {expected_seq} fehlt (nach {previous[:12]}…).")
+            if event.previous_hash != previous:
+                return ChainCheck(False, count, f"Eintrag {event.seq} schließt nicht an seinen Vorgänger an.")
+            fields = (event.seq, event.at, event.actor, event.action, event.target, event.outcome)
+            if event_hash(previous, *fields) != event.hash:
+                return ChainCheck(False, count, f"Eintrag {event.seq} wurde verändert.")
+            previous, expected_seq, count = event.hash, expected_seq + 1, count + 1
+        head_seq, head_hash = self.head()
+        if (head_seq, head_hash) != (count, previous):
+            return ChainCheck(False, count, f"Nach Eintrag {count} fehlen Einträge (erwartet bis {head_seq}).")
+        return ChainCheck(True, count)
+
+    def _walk(self) -> Iterator[AuditEvent]:
+        with self._sessions() as session:
+            for row in session.scalars(select(AuditEventRow).order_by(AuditEventRow.seq)).yield_per(1000):
+                yield _event(row)
+
+
+def _event(row: AuditEventRow) -> AuditEvent:
+    return AuditEvent(
+        seq=row.seq,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        target=row.target,
+        outcome=row.outcome,
+        previous_hash=row.previous_hash,
+        hash=row.hash,
+    )
+
+
+FIELDS = ("seq", "at", "actor", "action", "target", "outcome", "previous_hash", "hash")
+
+
+def audit_jsonl(events: list[AuditEvent]) -> bytes:
+    return "".join(json.dumps(asdict(event), ensure_ascii=False) + "\n" for event in events).encode("utf-8")
+
+
+def audit_csv(events: list[AuditEvent]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(FIELDS)
+    writer.writerows([getattr(event, name) for name in FIELDS] for event in events)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8

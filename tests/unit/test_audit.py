@@ -1,0 +1,85 @@
+"""The audit trail's hash chain on a real SQLite state database: any change, deletion (also of the newest
+entry) or reordering is found by ``verify``."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from assistant.access.audit import AuditTrail, audit_csv, audit_jsonl
+from assistant.access.db import open_database
+from assistant.settings import DatabaseSettings
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    return open_database(DatabaseSettings(url=f"sqlite:///{tmp_path / 'state.sqlite'}"))
+
+
+@pytest.fixture
+def trail(engine: Engine) -> AuditTrail:
+    audit = AuditTrail(engine)
+    for number in range(5):
+        audit.record(f"nutzer{number}", "dokument_angesehen", f"doc-{number}")
+    return audit
+
+
+def test_an_untouched_chain_verifies(trail: AuditTrail) -> None:
+    check = trail.verify()
+
+    assert check.ok and check.events == 5
+    assert trail.head()[0] == 5
+
+
+@pytest.mark.parametrize(
+    ("tampering", "problem"),
+    [
+        (["UPDATE audit_events SET actor = 'jemand' WHERE seq = 3"], "Eintrag 3 wurde verändert"),
+        (["DELETE FROM audit_events WHERE seq = 2"], "Eintrag 2 fehlt"),
+        (["DELETE FROM audit_events WHERE seq = 5"], "fehlen Einträge"),
+        (
+            [
+                "UPDATE audit_events SET seq = 100 WHERE seq = 2",
+                "UPDATE audit_events SET seq = 2 WHERE seq = 3",
+                "UPDATE audit_events SET seq = 3 WHERE seq = 100",
+            ],
+            "schließt nicht an",
+        ),
+    ],
+    ids=["changed", "deleted", "newest-deleted", "reordered"],
+)
+def test_tampering_is_found(trail: AuditTrail, engine: Engine, tampering: list[str], problem: str) -> None:
+    with engine.begin() as connection:
+        for statement in tampering:
+            connection.execute(text(statement))
+
+    check = trail.verify()
+
+    assert not check.ok
+    assert problem in check.problem
+
+
+def test_concurrent_writers_keep_one_unbroken_chain(trail: AuditTrail) -> None:
+    def write(worker: int) -> None:
+        for number in range(10):
+            trail.record(f"nutzer{worker}", "suche", str(number))
+
+    threads = [threading.Thread(target=write, args=(worker,)) for worker in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    check = trail.verify()
+    assert check.ok and check.events == 45
+
+
+def test_exports_hold_every_event(trail: AuditTrail) -> None:
+    events = trail.events()
+
+    assert audit_jsonl(events).decode().count("\n") == 5
+    rows = audit_csv(events).decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("seq;at;actor;action") and len(rows) == 6
