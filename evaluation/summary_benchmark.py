@@ -30,7 +30,7 @@ from assistant.services import Services
 from assistant.settings import Settings
 from assistant.shared.citations import MARKER, StoredTexts, marker_numbers
 from assistant.shared.jobs import JobStatus, JobStore, run_job
-from ingest.boilerplate import find_boilerplate
+from ingest.boilerplate import find_boilerplate, outside
 from ingest.loaders import load_document
 from ingest.settings import IngestSettings
 from ingest.types import join_pages
@@ -86,7 +86,12 @@ def draft_quality(draft: Draft, template: Template, pdf: Path, accepted: list[st
     )
     loaded = load_document(pdf, IngestSettings())
     text, _ = join_pages(loaded.pages)
-    marked = {" ".join(text[s.start : s.end].split()) for s in find_boilerplate(loaded.pages)}
+    spans = find_boilerplate(loaded.pages)
+    marked = {" ".join(text[span.start : span.end].split()) for span in spans}
+    # a table-of-contents entry is also the heading it lists: only count what the content never says
+    content = " ".join(text[start:end] for start, end in outside(spans, 0, len(text)))
+    content = " ".join(content.split())
+    marked = {line for line in marked if line not in content}
     body = " ".join(f"{draft.subject} {' '.join(section.text for section in draft.sections)}".split())
     boilerplate = sorted(line for line in marked if len(line) >= MIN_BOILERPLATE_CHARS and line in body)
     quotes = {source.number: source.quote for source in draft.sources}

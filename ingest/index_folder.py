@@ -25,8 +25,9 @@ from models.files import fsync_directory, fsync_file, write_atomically
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
-# How pages become passages; raised when that changes (2: boilerplate kept out), so every file is re-read.
-TEXT_VERSION = 2
+# How pages become passages; raised when that changes (3: boilerplate and tables of contents kept out), so
+# every file is re-read.
+TEXT_VERSION = 3
 CURRENT_FILE = "CURRENT"
 MANIFEST_FILE = "manifest.json"
 STORE_FILE = "passages.sqlite"
