@@ -4,6 +4,7 @@ rather than copied field by field."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Literal, Self
 
 from pydantic import BaseModel, Field, SecretStr
@@ -64,15 +65,7 @@ class AuditEventPublic(BaseModel):
 
     @classmethod
     def of(cls, event: AuditEvent) -> Self:
-        return cls(
-            seq=event.seq,
-            at=event.at,
-            actor=event.actor,
-            action=event.action,
-            target=event.target,
-            outcome=event.outcome,
-            hash=event.hash,
-        )
+        return cls.model_validate(asdict(event))  # the predecessor's hash stays out (it is the previous entry's)
 
 
 class ChatTurn(BaseModel):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel
 
-from assistant.shared.citations import MARKER, MIN_ATTRIBUTION_SHARE, Citation, support_share
+from assistant.shared.citations import MARKER, MIN_ATTRIBUTION_SHARE, Citation, citation_of, support_share
 from assistant.shared.excerpts import Excerpt, is_instruction, passage_sentences
 from ingest.german import shared_analyzer
 from ingest.sentences import Sentence, split_sentences
@@ -116,21 +116,8 @@ def gap_notes(notes: list[Note], passages: list[SearchHit], count: int) -> list[
 
 
 def sentence_citation(hit: SearchHit, sentence: Sentence) -> Citation:
-    """The citation of a sentence of ``hit`` quoted as it stands."""
-    return Citation(
-        number=1,
-        passage_id=hit.passage_id,
-        doc_id=hit.doc_id,
-        title=hit.title,
-        source=hit.source,
-        page=hit.page_start,
-        section=hit.section,
-        quote=sentence.text,
-        quote_start=sentence.start,
-        quote_end=sentence.start + len(sentence.text),
-        passage_start=hit.char_start,
-        passage_end=hit.char_end,
-    )
+    """The citation of a sentence of ``hit`` quoted as it stands (on the passage's first page)."""
+    return citation_of(hit, sentence, number=1, page=hit.page_start)
 
 
 def _positions(notes: list[Note]) -> Callable[[Note], float]:

@@ -14,7 +14,7 @@ from assistant.shared.excerpts import Excerpt
 from ingest.german import overlap_share, shared_analyzer
 from ingest.passage_store import PassageStore
 from ingest.sentences import Sentence, split_sentences
-from ingest.types import PAGE_SEPARATOR
+from ingest.types import PAGE_SEPARATOR, SearchHit
 from ingest.units import Unit, UnitKind
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
@@ -198,14 +198,21 @@ def cite_unit(excerpt: Excerpt, unit: Unit, texts: DocumentTexts) -> Citation | 
 def _cited(excerpt: Excerpt, quote: Sentence, texts: DocumentTexts, evidence: Evidence | None) -> Citation | None:
     if texts.text(excerpt.hit.doc_id)[quote.start : quote.start + len(quote.text)] != quote.text:
         return None  # the span is not in the stored document: never show it
-    hit = excerpt.hit
+    page = texts.page_at(excerpt.hit.doc_id, quote.start)
+    return citation_of(excerpt.hit, quote, number=excerpt.number, page=page, evidence=evidence)
+
+
+def citation_of(
+    hit: SearchHit, quote: Sentence, *, number: int, page: int, evidence: Evidence | None = None
+) -> Citation:
+    """The citation of ``quote``, a span of ``hit``'s passage as it stands in the stored text."""
     return Citation(
-        number=excerpt.number,
+        number=number,
         passage_id=hit.passage_id,
         doc_id=hit.doc_id,
         title=hit.title,
         source=hit.source,
-        page=texts.page_at(hit.doc_id, quote.start),
+        page=page,
         section=hit.section,
         quote=quote.text,
         quote_start=quote.start,
