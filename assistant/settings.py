@@ -87,6 +87,10 @@ class DatabaseSettings(BaseModel):
 class AccessSettings(BaseModel):
     session_hours: int = Field(10, ge=1, le=24 * 7, description="A web sign-in lasts this many hours.")
     min_password_chars: int = Field(12, ge=8, description="Shortest password a local account may have.")
+    max_failed_logins: int = Field(
+        5, ge=1, description="Failed sign-ins of one name within 'lockout_minutes' after which it is refused."
+    )
+    lockout_minutes: int = Field(15, ge=1, description="How long sign-in stays refused after too many failures.")
 
 
 class Settings(CoreSettings):

@@ -100,6 +100,19 @@ class AuditTrail:
             rows = session.scalars(select(AuditEventRow).order_by(order).limit(limit)).all()
             return [_event(row) for row in rows]
 
+    def count_since(self, actor: str, action: str, outcome: Outcome, since: datetime) -> int:
+        """How often ``actor`` did ``action`` with ``outcome`` since ``since`` (e.g. failed sign-ins)."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(AuditEventRow.seq).where(
+                    AuditEventRow.actor == actor,
+                    AuditEventRow.action == action,
+                    AuditEventRow.outcome == outcome,
+                    AuditEventRow.at >= since.astimezone(UTC).isoformat(timespec="microseconds"),
+                )
+            ).all()
+            return len(rows)
+
     def head(self) -> tuple[int, str]:
         with self._sessions() as session:
             head = session.get(AuditHeadRow, 1)

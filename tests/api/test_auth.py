@@ -179,3 +179,16 @@ def test_audit_verify_and_export_from_the_command_line(
         connection.execute(text("UPDATE audit_events SET target = 'xyz' WHERE action = 'dokument_angesehen'"))
     assert cli_main(["audit", "verify"]) == 1
     assert "VERÄNDERT" in capsys.readouterr().err
+
+
+def test_too_many_failed_sign_ins_lock_the_name_for_a_while(client: TestClient, services: Services) -> None:
+    api_key_for(services)
+    for _ in range(services.settings.access.max_failed_logins):
+        assert client.post("/api/auth/login", json={"username": "pruefung", "password": "falsch"}).status_code == 401
+
+    locked = client.post("/api/auth/login", json={"username": "pruefung", "password": TEST_PASSWORD})
+    other = client.post("/api/auth/login", json={"username": "niemand", "password": "falsch"})
+
+    assert locked.status_code == 429 and "Zu viele fehlgeschlagene Anmeldungen" in locked.json()["message"]
+    assert other.status_code == 401  # only the attacked name is locked
+    assert ("pruefung", "anmeldung_gesperrt") in [(event.actor, event.action) for event in services.audit.events()]

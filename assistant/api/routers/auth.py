@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from fastapi import APIRouter, Query, Request, Response
 
 from assistant.api.auth import CurrentUser, clear_session_cookie, session_token, set_session_cookie
@@ -14,9 +16,19 @@ router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 @router.post("/login", response_model=UserPublic)
 def login(body: LoginRequest, request: Request, response: Response, services: ServicesDep) -> UserPublic:
-    principal = services.accounts.check_password(body.username, body.password.get_secret_value())
+    name = body.username.strip().lower()[:120]
+    access = services.settings.access
+    since = datetime.now(UTC) - timedelta(minutes=access.lockout_minutes)
+    if services.audit.count_since(name, "anmeldung", "abgelehnt", since) >= access.max_failed_logins:
+        services.audit.record(name, "anmeldung_gesperrt", outcome="abgelehnt")
+        raise ApiError(
+            429,
+            "zu_viele_versuche",
+            f"Zu viele fehlgeschlagene Anmeldungen. Bitte in {access.lockout_minutes} Minuten erneut versuchen.",
+        )
+    principal = services.accounts.check_password(name, body.password.get_secret_value())
     if principal is None:
-        services.audit.record(body.username.strip().lower()[:120], "anmeldung", outcome="abgelehnt")
+        services.audit.record(name, "anmeldung", outcome="abgelehnt")
         raise ApiError(401, "anmeldung_fehlgeschlagen", "Benutzername oder Passwort ist falsch.")
     services.audit.record(principal.name, "anmeldung")
     token = services.accounts.open_session(principal)
