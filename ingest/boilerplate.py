@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ingest.types import Page, TextSpan, join_pages
 
@@ -48,11 +49,11 @@ class _Line:
     end: int
     text: str  # whitespace squashed
 
-    @property
+    @cached_property
     def plain(self) -> str:
         return self.text.casefold()
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The line with its numbers masked, so "Seite 3 von 9" and "Seite 4 von 9" are the same line."""
         return _DIGITS.sub("#", self.plain)

@@ -80,7 +80,7 @@ class Accounts:
         if password is not None and len(password) < self.settings.min_password_chars:
             raise AccountError(f"Das Passwort muss mindestens {self.settings.min_password_chars} Zeichen haben.")
         with self._sessions.begin() as session:
-            if session.scalar(select(UserRow).where(UserRow.name == name)) is not None:
+            if _find(session, name) is not None:
                 raise AccountError(f"Den Benutzer „{name}“ gibt es schon.")
             row = UserRow(
                 name=name,
@@ -121,7 +121,7 @@ class Accounts:
     # --- sign-in -------------------------------------------------------------------------------------
     def check_password(self, name: str, password: str) -> Principal | None:
         with self._sessions() as session:
-            row = session.scalar(select(UserRow).where(UserRow.name == name.strip().lower()))
+            row = _find(session, name)
             stored = row.password_hash if row is not None and row.password_hash else _DUMMY_HASH
             valid = _HASHER.verify(password, stored)
             if row is None or row.disabled or not row.password_hash or not valid:
@@ -171,7 +171,7 @@ class Accounts:
 
     # --- helpers -------------------------------------------------------------------------------------
     def _user(self, session: Session, name: str) -> UserRow:
-        row = session.scalar(select(UserRow).where(UserRow.name == name.strip().lower()))
+        row = _find(session, name)
         if row is None:
             raise AccountError(f"Den Benutzer „{name}“ gibt es nicht.")
         return row
@@ -179,6 +179,10 @@ class Accounts:
     def _active(self, session: Session, user_id: int) -> Principal | None:
         row = session.get(UserRow, user_id)
         return None if row is None or row.disabled else _principal(row)
+
+
+def _find(session: Session, name: str) -> UserRow | None:
+    return session.scalar(select(UserRow).where(UserRow.name == name.strip().lower()))
 
 
 def _department(session: Session, name: str) -> DepartmentRow:

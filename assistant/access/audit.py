@@ -14,11 +14,11 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import CursorResult, Engine, select, update
+from sqlalchemy import CursorResult, Engine, func, select, update
 
 from assistant.access.db import session_factory
 from assistant.access.tables import AuditEventRow, AuditHeadRow
@@ -69,8 +69,8 @@ class AuditTrail:
                 if head is None:
                     raise AuditError("Das Protokoll ist beschädigt: sein Kopfeintrag fehlt.")
                 previous, previous_seq = head.hash, head.seq
-                seq, at = previous_seq + 1, datetime.now(UTC).isoformat(timespec="microseconds")
-                digest = event_hash(previous, seq, at, actor, action, target[:200], outcome)
+                seq, at, target = previous_seq + 1, datetime.now(UTC).isoformat(timespec="microseconds"), target[:200]
+                digest = event_hash(previous, seq, at, actor, action, target, outcome)
                 advanced: CursorResult[Any] = session.execute(  # type: ignore[assignment]
                     update(AuditHeadRow)
                     .where(AuditHeadRow.id == 1, AuditHeadRow.seq == previous_seq)
@@ -85,7 +85,7 @@ class AuditTrail:
                     at=at,
                     actor=actor,
                     action=action,
-                    target=target[:200],
+                    target=target,
                     outcome=outcome,
                     previous_hash=previous,
                     hash=digest,
@@ -103,15 +103,15 @@ class AuditTrail:
     def count_since(self, actor: str, action: str, outcome: Outcome, since: datetime) -> int:
         """How often ``actor`` did ``action`` with ``outcome`` since ``since`` (e.g. failed sign-ins)."""
         with self._sessions() as session:
-            rows = session.scalars(
-                select(AuditEventRow.seq).where(
+            count = session.scalar(
+                select(func.count()).where(
                     AuditEventRow.actor == actor,
                     AuditEventRow.action == action,
                     AuditEventRow.outcome == outcome,
                     AuditEventRow.at >= since.astimezone(UTC).isoformat(timespec="microseconds"),
                 )
-            ).all()
-            return len(rows)
+            )
+            return count or 0
 
     def head(self) -> tuple[int, str]:
         with self._sessions() as session:
@@ -141,20 +141,11 @@ class AuditTrail:
                 yield _event(row)
 
 
+FIELDS = tuple(field.name for field in fields(AuditEvent))
+
+
 def _event(row: AuditEventRow) -> AuditEvent:
-    return AuditEvent(
-        seq=row.seq,
-        at=row.at,
-        actor=row.actor,
-        action=row.action,
-        target=row.target,
-        outcome=row.outcome,
-        previous_hash=row.previous_hash,
-        hash=row.hash,
-    )
-
-
-FIELDS = ("seq", "at", "actor", "action", "target", "outcome", "previous_hash", "hash")
+    return AuditEvent(**{name: getattr(row, name) for name in FIELDS})
 
 
 def audit_jsonl(events: list[AuditEvent]) -> bytes:

@@ -1,5 +1,5 @@
-"""The relational state of the assistant (accounts, sessions, API keys; later collections, grants, audit,
-history): SQLAlchemy 2 on SQLite by default, PostgreSQL for several instances; the schema is Alembic's.
+"""The relational state of the assistant (accounts, sessions, API keys, the audit trail; later collections,
+grants, history): SQLAlchemy 2 on SQLite by default, PostgreSQL for several instances; the schema is Alembic's.
 
     engine = open_database(settings.database)   # creates or migrates the schema to the newest revision
 """

@@ -44,12 +44,7 @@ class UserPublic(BaseModel):
 
     @classmethod
     def of(cls, principal: Principal) -> Self:
-        return cls(
-            name=principal.name,
-            display_name=principal.display_name,
-            department=principal.department,
-            role=principal.role,
-        )
+        return cls.model_validate(asdict(principal))  # the internal user id stays out
 
 
 class AuditEventPublic(BaseModel):

@@ -20,8 +20,9 @@ from assistant.drafts.notes import (
     strip_markers,
 )
 from ingest.german import shared_analyzer
-from ingest.passage_store import StoredDocument, StoredPassage
+from ingest.passage_store import StoredDocument
 from ingest.sentences import split_sentences
+from ingest.types import SearchHit
 
 PLACEHOLDER = "[vom Sachbearbeiter zu ergänzen]"
 MIN_REPEAT_TOKENS = 3
@@ -117,7 +118,7 @@ def join_statements(statements: list[str], bullets: bool) -> str:
     return " ".join(statement.strip() for statement in statements if statement.strip())
 
 
-def opening(document: StoredDocument, passages: Sequence[StoredPassage]) -> Note | str | None:
+def opening(document: StoredDocument, passages: Sequence[SearchHit]) -> Note | str | None:
     """One sentence on what the document is and regulates: its name with its purpose clause ("Diese
     Verordnung regelt …"), citing that clause; else what its title says ("Verordnung über …"), uncited."""
     name = short_name(document.title)
@@ -134,7 +135,7 @@ def _title_purpose(name: str, title: str) -> str | None:
     return f"{name} {_TITLE_PURPOSE[word]} {plain[position + len(word) :].strip()}."
 
 
-def _purpose_note(name: str, passages: Sequence[StoredPassage]) -> Note | None:
+def _purpose_note(name: str, passages: Sequence[SearchHit]) -> Note | None:
     early = passages[: max(1, round(PURPOSE_SEARCH_SHARE * len(passages)))]
     for verbs in _PURPOSE_VERBS:  # "regelt" says more than "gilt"
         for passage in early:
@@ -143,8 +144,7 @@ def _purpose_note(name: str, passages: Sequence[StoredPassage]) -> Note | None:
     return None
 
 
-def _purpose_in(name: str, passage: StoredPassage, verbs: re.Pattern[str]) -> Note | None:
-    hit = passage.to_hit()
+def _purpose_in(name: str, hit: SearchHit, verbs: re.Pattern[str]) -> Note | None:
     for sentence in joined_lines(hit):
         text = " ".join(sentence.text.split())
         if is_statement(text) and len(text) <= MAX_PURPOSE_CHARS:

@@ -66,7 +66,8 @@ class Summarizer:
         if not job.doc_ids:
             raise SummaryError("Bitte mindestens ein Dokument zum Zusammenfassen wählen.")
         documents = [self._document(doc_id) for doc_id in job.doc_ids]
-        groups = list(self._groups(documents))
+        passages = {document.doc_id: self._hits(document.doc_id) for document in documents}
+        groups = list(self._groups(passages))
         total = len(groups) + len(template.sections)
         notes: list[Note] = []
         for number, group in enumerate(groups, start=1):
@@ -74,22 +75,17 @@ class Summarizer:
             context.progress(number, total, f"Teil {number} von {len(groups)} gelesen")
         if not notes:
             raise SummaryError("Aus den Dokumenten ließ sich keine Aussage mit prüfbarer Quelle gewinnen.")
-        openings = [found for document in documents if (found := self._opening(document)) is not None]
+        openings = [
+            found for document in documents if (found := opening(document, passages[document.doc_id])) is not None
+        ]
         sections: list[WrittenSection] = []
         for number, section in enumerate(template.sections, start=1):
-            written = partial(self._section_step, section, notes, openings, job, template)
+            written = partial(self._section_step, section, notes, openings, passages, job, template)
             sections.append(context.step(f"section-{number}", WrittenSection, written))
             context.progress(len(groups) + number, total, f"Abschnitt „{section.heading}“ geschrieben")
         llm_written = [section.heading for section in template.sections if not section.from_notes]
         sections = without_repeats(sections, llm_written, notes)
         return assemble_draft(template, [document.title for document in documents], sections)
-
-    def _gaps(self, notes: list[Note], doc_id: str, count: int) -> list[Note]:
-        own = [note for note in notes if note.citation.doc_id == doc_id]
-        return gap_notes(own, [passage.to_hit() for passage in self.store.passages_of(doc_id)], count)
-
-    def _opening(self, document: StoredDocument) -> Note | str | None:
-        return opening(document, self.store.passages_of(document.doc_id))
 
     # --- map ----------------------------------------------------------------------------------------
     def _document(self, doc_id: str) -> StoredDocument:
@@ -100,12 +96,14 @@ class Summarizer:
             raise SummaryError(f"„{document.title}“ enthält keinen lesbaren Text, der sich zusammenfassen ließe.")
         return document
 
-    def _groups(self, documents: list[StoredDocument]) -> Iterator[list[Excerpt]]:
+    def _hits(self, doc_id: str) -> list[SearchHit]:
+        return [passage.to_hit() for passage in self.store.passages_of(doc_id)]
+
+    def _groups(self, passages: dict[str, list[SearchHit]]) -> Iterator[list[Excerpt]]:
         """Excerpts of all passages in document order, packed into groups of about ``map_input_tokens``."""
         group: list[Excerpt] = []
         used = 0
-        for document in documents:
-            hits = [passage.to_hit() for passage in self.store.passages_of(document.doc_id)]
+        for hits in passages.values():
             weights = term_weights(hit.text for hit in hits)
             for hit in hits:
                 sentences = central_sentences(hit, weights, self.settings.read_share)
@@ -154,6 +152,7 @@ class Summarizer:
         section: TemplateSection,
         notes: list[Note],
         openings: list[Note | str],
+        passages: dict[str, list[SearchHit]],
         job: SummaryJob,
         template: Template,
     ) -> WrittenSection:
@@ -162,7 +161,11 @@ class Summarizer:
         if section.from_notes:
             count = self.settings.section_notes // (2 if short else 1)
             # the opening says what each document is; the chosen notes, condensed ones first, what it regulates
-            notes = notes + [gap for document in job.doc_ids for gap in self._gaps(notes, document, count)]
+            notes = notes + [
+                gap
+                for doc_id, hits in passages.items()
+                for gap in gap_notes([note for note in notes if note.citation.doc_id == doc_id], hits, count)
+            ]
             chosen = select_notes(notes, count, prefer=lambda note: not is_copy(note.text, note.citation.quote))
             cited = [found for found in openings if isinstance(found, Note)]
             facts = section_from_notes(section.heading, [*cited, *chosen], form == "stichpunkte")

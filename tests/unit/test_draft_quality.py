@@ -88,7 +88,7 @@ def test_the_opening_names_the_document_and_what_it_regulates(tmp_path: Path) ->
     document = store.document("hvo")
     assert document is not None
 
-    note = opening(document, store.passages_of("hvo"))
+    note = opening(document, [passage.to_hit() for passage in store.passages_of("hvo")])
 
     assert short_name(title) == "„Helferverordnung (HVO)“"
     assert isinstance(note, Note)
@@ -104,7 +104,7 @@ def test_without_a_purpose_clause_the_opening_reads_the_title(tmp_path: Path) ->
     document = store.document("jarbschg")
     assert document is not None
 
-    assert opening(document, store.passages_of("jarbschg")) == (
+    assert opening(document, [passage.to_hit() for passage in store.passages_of("jarbschg")]) == (
         "„Jugendarbeitsschutzgesetz (JArbSchG)“ dient dem Schutze der arbeitenden Jugend."
     )
 
