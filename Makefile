@@ -33,8 +33,8 @@ run: install ## install, ingest the sample documents in data/samples and start t
 ingest: install ## ingest a folder: make ingest DOCS=/pfad/zu/akten
 	$(BIN)/python -m ingest $(DOCS)
 
-test: lint ## lint, then run all tests (slow ones included); .ci/run calls this
-	$(BIN)/python -m pytest
+test: lint ## lint, start a test PostgreSQL (scripts/postgres.sh), then run all tests (slow ones included); .ci/run calls this
+	url="$$(./scripts/postgres.sh)" && ASSISTANT_TEST_POSTGRES_URL="$$url" $(BIN)/python -m pytest
 
 test-fast: install ## run the tests without the slow ones
 	$(BIN)/python -m pytest -m "not slow"

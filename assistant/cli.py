@@ -16,8 +16,9 @@ import uvicorn
 from pydantic import BaseModel, ValidationError
 from tqdm import tqdm
 
-from assistant.access.accounts import BOOTSTRAP_ADMIN, ROLES, AccountError
+from assistant.access.accounts import BOOTSTRAP_ADMIN, OPERATOR, ROLES, AccountError
 from assistant.access.audit import AuditError, audit_csv, audit_jsonl
+from assistant.access.collections import PERMISSIONS, Grant
 from assistant.api.app import create_app
 from assistant.batch.cases import BatchJob, discover_cases
 from assistant.batch.export import batch_to_csv, batch_to_jsonl, batch_to_xlsx
@@ -29,8 +30,17 @@ from assistant.drafts.templates import templates
 from assistant.services import Services, skipped_message
 from assistant.settings import Settings
 from assistant.shared.errors import BatchError, SummaryError, validation_problems
-from assistant.shared.jobs import JobKind, JobRecord, JobStatus, JobStore, fingerprint_of, remove_expired, run_job
+from assistant.shared.jobs import (
+    JobKind,
+    JobRecord,
+    JobStatus,
+    JobStore,
+    fingerprint_of,
+    remove_expired,
+    run_job,
+)
 from ingest.pipeline import document_id
+from ingest.types import DEFAULT_COLLECTION
 from models.errors import AssistantError
 from models.files import write_atomically
 
@@ -62,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """``python -m assistant --port 8080`` still starts the server, as before the sub-commands existed."""
-    if argv and argv[0] in ("serve", "summarize", "batch", "users", "apikey", "audit", "-h", "--help"):
+    if argv and argv[0] in ("serve", "summarize", "batch", "users", "apikey", "collections", "audit", "-h", "--help"):
         return argv
     return ["serve", *argv]
 
@@ -81,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     summarize.add_argument("--length", choices=["kurz", "ausfuehrlich"], default="ausfuehrlich")
     summarize.add_argument("--form", choices=["fliesstext", "stichpunkte"], help="Standard: die der Vorlage")
     summarize.add_argument("--out", type=Path, help="Zieldatei .docx oder .md (ohne Angabe: Markdown auf stdout)")
+    summarize.add_argument(
+        "--collection", default=DEFAULT_COLLECTION, help="Sammlung für eingelesene Dateien (Standard: allgemein)"
+    )
     summarize.set_defaults(command_function=summarize_command)
 
     batch = commands.add_parser("batch", help="Dieselben Fragen an viele Fallakten stellen, eine Zeile je Fall")
@@ -111,7 +124,11 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     create = apikey.add_parser("create", help="Schlüssel erzeugen; er wird nur einmal angezeigt")
     create.add_argument("name", help="Benutzer, für den der Schlüssel handelt")
+    create.add_argument(
+        "--collections", nargs="+", metavar="SAMMLUNG", help="Nur diese Sammlungen (Standard: alle lesbaren)"
+    )
     create.set_defaults(command_function=apikey_create_command)
+    _collection_commands(commands)
     audit = commands.add_parser("audit", help="Protokoll prüfen und exportieren").add_subparsers(
         dest="action", required=True
     )
@@ -121,6 +138,56 @@ def _account_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     export = audit.add_parser("export", help="Protokoll als .csv oder .jsonl schreiben")
     export.add_argument("--out", type=Path, required=True, help="Zieldatei .csv oder .jsonl")
     export.set_defaults(command_function=audit_export_command)
+
+
+def _collection_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    collections = commands.add_parser("collections", help="Sammlungen und Freigaben").add_subparsers(
+        dest="action", required=True
+    )
+    collections.add_parser("list", help="Sammlungen mit Freigaben auflisten").set_defaults(
+        command_function=collections_list_command
+    )
+    create = collections.add_parser("create", help="Sammlung anlegen (ohne Freigabe liest sie niemand)")
+    create.add_argument("name", help="Name (Kleinbuchstaben, Ziffern, - und _)")
+    create.add_argument("--title", default="", help="Angezeigter Titel")
+    create.set_defaults(command_function=collections_create_command)
+    grant = collections.add_parser("grant", help="Freigabe hinzufügen (Freigaben addieren sich)")
+    grant.add_argument("name", help="Sammlung")
+    subject = grant.add_mutually_exclusive_group(required=True)
+    subject.add_argument("--department", help="Abteilung")
+    subject.add_argument("--user", help="Benutzer")
+    subject.add_argument("--everyone", action="store_true", help="alle angemeldeten Benutzer")
+    grant.add_argument("--permission", choices=PERMISSIONS, default="read", help="Standard: read")
+    grant.set_defaults(command_function=collections_grant_command)
+
+
+def collections_list_command(args: argparse.Namespace, settings: Settings) -> int:
+    for collection in Services(settings).collections.visible(OPERATOR):
+        grants = ", ".join(_shown(grant) for grant in collection.grants) or "keine Freigabe"
+        print(f"{collection.name}	{collection.title}	{grants}")
+    return 0
+
+
+def collections_create_command(args: argparse.Namespace, settings: Settings) -> int:
+    services = Services(settings)
+    services.collections.create(OPERATOR, args.name, args.title, [])
+    services.audit.record(_cli_actor(), "sammlung_angelegt", args.name)
+    print(f"Sammlung „{args.name}“ angelegt. Lesen darf sie erst, wer eine Freigabe erhält (collections grant).")
+    return 0
+
+
+def collections_grant_command(args: argparse.Namespace, settings: Settings) -> int:
+    services = Services(settings)
+    grant = Grant(args.permission, department=args.department or "", user=args.user or "")
+    services.collections.add_grant(OPERATOR, args.name, grant)
+    services.audit.record(_cli_actor(), "freigaben_geaendert", args.name)
+    print(f"Sammlung „{args.name}“: {_shown(grant)} hinzugefügt.")
+    return 0
+
+
+def _shown(grant: Grant) -> str:
+    who = f"Abteilung {grant.department}" if grant.department else grant.user or "alle"
+    return f"{who}: {grant.permission}"
 
 
 def users_add_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -151,7 +218,7 @@ def users_disable_command(args: argparse.Namespace, settings: Settings) -> int:
 
 def apikey_create_command(args: argparse.Namespace, settings: Settings) -> int:
     services = Services(settings)
-    key = services.accounts.create_api_key(args.name)
+    key = services.accounts.create_api_key(args.name, args.collections)
     services.audit.record(_cli_actor(), "api_schluessel_erstellt", args.name.strip().lower())
     print(key)
     print("Der Schlüssel wird nur jetzt angezeigt; gespeichert ist nur sein Prüfwert.", file=sys.stderr)
@@ -221,7 +288,7 @@ def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
     if out is not None and out.suffix.lower() not in (".docx", ".md"):
         raise SummaryError("Die Zieldatei muss auf .docx oder .md enden.")
     services = Services(settings)
-    doc_ids = _document_ids(args.documents, services)
+    doc_ids = _document_ids(args.documents, args.collection, services)
     try:
         job = SummaryJob(doc_ids=doc_ids, template=args.template, length=args.length, form=args.form)
     except ValidationError as exc:
@@ -252,12 +319,12 @@ def batch_command(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if any(case.status == "fehler" for case in result.cases) else 0
 
 
-def _document_ids(items: list[str], services: Services) -> list[str]:
+def _document_ids(items: list[str], collection: str, services: Services) -> list[str]:
     """Files are ingested into the index first (only when new or changed); other arguments are document ids."""
     files = [Path(item) for item in items if Path(item).exists()]
     doc_ids = [item for item in items if not Path(item).exists()]
     if files:
-        report = services.ingest_files({path: path.name for path in files}, progress=True)
+        report = services.ingest_files({path: path.name for path in files}, collection, progress=True)
         if report.skipped:
             raise SummaryError(skipped_message(report))
         doc_ids += [document_id(path) for path in files]
@@ -274,7 +341,7 @@ def _run(kind: JobKind, params: BaseModel, services: Services) -> JobRecord:
         job_id = unfinished[-1]
         print(f"Setze den unterbrochenen Auftrag fort ({store.step_count(job_id)} Schritte schon erledigt).")
     else:
-        job_id = store.create(kind, params, origin=ORIGIN, fingerprint=fingerprint).id
+        job_id = store.create(kind, params, origin=ORIGIN, owner=OPERATOR.name, fingerprint=fingerprint).id
     with tqdm(total=0, unit="Schritt", dynamic_ncols=True, file=sys.stderr) as bar:
 
         def show(record: JobRecord) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from assistant.access.accounts import Accounts
 from assistant.access.audit import AuditTrail
+from assistant.access.collections import AccessDeniedError, Collections, Permission
 from assistant.access.db import open_database
 from assistant.batch.analyzer import BatchAnalyzer
 from assistant.batch.cases import BatchJob
@@ -24,9 +25,10 @@ from assistant.drafts.draft import Draft, SummaryJob
 from assistant.drafts.summarizer import Summarizer
 from assistant.settings import Settings
 from assistant.shared.errors import SummaryError
-from assistant.shared.jobs import JobContext, JobKind, JobPaths, JobRunner, JobStore, JobType
+from assistant.shared.jobs import OPERATOR, JobContext, JobKind, JobPaths, JobRunner, JobStore, JobType
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.search import SearchIndex
+from ingest.types import Scope
 from models import Embedder, create_embedder
 from models.llm import ChatModel, create_chat_model
 
@@ -70,6 +72,18 @@ class Services:
         return AuditTrail(self.state_database)
 
     @cached_property
+    def collections(self) -> Collections:
+        return Collections(self.state_database)
+
+    def job_scope(self, context: JobContext, permission: Permission = "read") -> Scope:
+        """What a job may read (or write) now: its owner's grants when it runs, not when it was queued; jobs
+        from the operator's command line read the whole index."""
+        if context.owner == OPERATOR:
+            return self.index.operator_scope()
+        principal = self.accounts.active(context.owner)
+        return self.collections.scope(principal, permission) if principal is not None else Scope(frozenset())
+
+    @cached_property
     def embedder(self) -> Embedder:
         return self._embedder or create_embedder(self.settings.embedder)
 
@@ -89,9 +103,9 @@ class Services:
                 self._index = SearchIndex(self.settings.ingest.index_dir, self.embedder, self.settings.search)
             return self._index
 
-    @property
-    def answerer(self) -> Answerer:
-        return Answerer(self.index, self.chat_model, self.settings.answer, self.settings.llm)
+    def answerer(self, scope: Scope) -> Answerer:
+        """An answerer that reads only ``scope``."""
+        return Answerer(self.index, self.chat_model, self.settings.answer, self.settings.llm, scope)
 
     @cached_property
     def job_types(self) -> dict[JobKind, JobType[Any]]:
@@ -106,26 +120,32 @@ class Services:
     def run_summary(self, context: JobContext, job: SummaryJob) -> Draft:
         """Job handler: ingest the files uploaded with the request (once), then summarise."""
         if job.files:
-            ingested = context.step("ingest", IngestedDocuments, partial(self._ingest_for_job, job.files))
+            if not self.job_scope(context, "write").allows(job.collection):
+                raise AccessDeniedError(job.collection, "write")
+            ingest = partial(self._ingest_for_job, job.files, job.collection)
+            ingested = context.step("ingest", IngestedDocuments, ingest)
             job = job.model_copy(update={"doc_ids": [*job.doc_ids, *ingested.doc_ids], "files": {}})
-        return Summarizer(self.index.store, self.chat_model, self.settings.summary).run(context, job)
+        scope = self.job_scope(context)
+        return Summarizer(self.index.store, self.chat_model, self.settings.summary, scope).run(context, job)
 
     def run_batch(self, context: JobContext, job: BatchJob) -> BatchResult:
         """Job handler: the same fields from every case, one model instance for all cells."""
-        return self.batch_analyzer.run(context, job)
+        return self.batch_analyzer.run(context, job, self.job_scope(context))
 
     @cached_property
     def batch_analyzer(self) -> BatchAnalyzer:
         workspace = CaseWorkspace(self.settings, self.embedder, self.job_paths, lambda: self.index)
         return BatchAnalyzer(self.chat_model, self.settings.batch, workspace)
 
-    def ingest_files(self, files: dict[Path, str], *, progress: bool = False) -> IngestReport:
-        """Ingest ``{path: display name}`` into the clerk's index (new or changed files only)."""
-        return self.ingestor.ingest(list(files), remove_missing=False, progress=progress, display_names=files)
+    def ingest_files(self, files: dict[Path, str], collection: str, *, progress: bool = False) -> IngestReport:
+        """Ingest ``{path: display name}`` into ``collection`` of the clerk's index (new or changed files only)."""
+        return self.ingestor.ingest(
+            list(files), collection=collection, remove_missing=False, progress=progress, display_names=files
+        )
 
-    def _ingest_for_job(self, files: dict[str, str]) -> IngestedDocuments:
+    def _ingest_for_job(self, files: dict[str, str], collection: str) -> IngestedDocuments:
         """Any unreadable file fails the job, in German."""
-        report = self.ingest_files({Path(path): name for path, name in files.items()})
+        report = self.ingest_files({Path(path): name for path, name in files.items()}, collection)
         if report.skipped:
             raise SummaryError(skipped_message(report))
         return IngestedDocuments(doc_ids=list(report.ingested_doc_ids))
@@ -134,7 +154,7 @@ class Services:
         """Load both models and evaluate the system prompt, so the first question is fast."""
         try:
             self.embedder.embed_query("Aufwärmen")
-            self.answerer.warm_up()
+            self.answerer(Scope(frozenset())).warm_up()
             logger.info("Models loaded and warmed up")
         except Exception:  # the server keeps running; requests will report the problem in German
             logger.exception("Warm-up failed")

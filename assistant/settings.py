@@ -4,8 +4,10 @@ Environment prefix ``ASSISTANT_``, nested groups with ``__``, e.g. ``ASSISTANT_L
 """
 
 from pathlib import Path
+from typing import Self
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, model_validator
 
 from ingest.settings import CoreSettings
 from models.settings import LlmSettings
@@ -93,6 +95,55 @@ class AccessSettings(BaseModel):
     lockout_minutes: int = Field(15, ge=1, description="How long sign-in stays refused after too many failures.")
 
 
+class OidcSettings(BaseModel):
+    """Sign-in with a service account of an OpenID Connect provider (e.g. Keycloak): authorization code with PKCE."""
+
+    enabled: bool = Field(False, description="Offer sign-in by OIDC besides local passwords.")
+    issuer: str = Field(
+        "",
+        description="Issuer URL of the provider (Keycloak: https://HOST/realms/REALM); its configuration is read "
+        "from {issuer}/.well-known/openid-configuration. https is required (plain http only on loopback).",
+    )
+    client_id: str = Field("", description="Client ID of the assistant at the provider.")
+    client_secret: SecretStr = Field(
+        SecretStr(""), description="Client secret (confidential client); empty for a public client (PKCE only)."
+    )
+    scopes: str = Field(
+        "openid profile email", description="Scopes requested, separated by spaces (must contain 'openid')."
+    )
+    groups_claim: str = Field(
+        "groups", description="Claim with the user's groups (Keycloak: the 'Group Membership' mapper's claim name)."
+    )
+    department_prefix: str = Field(
+        "",
+        description="Only groups below this path name a department (e.g. '/Abteilung' for Keycloak groups like "
+        "'/Abteilung/Bauamt'); the last path segment of the first such group is the department. Empty: every "
+        "group counts. A user without such a group is refused.",
+    )
+    username_claim: str = Field(
+        "preferred_username", description="Claim whose value becomes the user name (taken at the first sign-in)."
+    )
+    redirect_url: str = Field(
+        "",
+        description="Callback URL registered at the provider (https://HOST/api/auth/oidc/callback); empty: derived "
+        "from the request (set it behind a reverse proxy).",
+    )
+
+    @model_validator(mode="after")
+    def _complete_when_enabled(self) -> Self:
+        if not self.enabled:
+            return self
+        if not self.issuer.strip() or not self.client_id.strip():
+            raise ValueError("OIDC sign-in needs 'issuer' and 'client_id'")
+        if "openid" not in self.scopes.split():
+            raise ValueError("OIDC 'scopes' must contain 'openid'")
+        issuer = urlsplit(self.issuer.strip())
+        loopback = issuer.hostname in ("localhost", "127.0.0.1", "::1")
+        if issuer.scheme != "https" and not (issuer.scheme == "http" and loopback):
+            raise ValueError("OIDC 'issuer' must be an https URL (plain http only on loopback)")
+        return self
+
+
 class Settings(CoreSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
@@ -102,3 +153,4 @@ class Settings(CoreSettings):
     jobs: JobSettings = Field(default_factory=JobSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     access: AccessSettings = Field(default_factory=AccessSettings)
+    oidc: OidcSettings = Field(default_factory=OidcSettings)

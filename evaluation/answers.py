@@ -27,6 +27,7 @@ from assistant.settings import Settings
 from assistant.shared.citations import StoredTexts
 from ingest.german import shared_analyzer
 from ingest.pipeline import Ingestor
+from ingest.types import DEFAULT_COLLECTION
 
 ANSWER_DATASETS = ("legalquad", "htwg_spo_quad")
 DECLINED = ("nichts_gefunden", "nicht_geregelt", "unsicher")
@@ -75,13 +76,15 @@ def sample_questions(path: Path, per_dataset: int, seed: int = 13) -> list[dict[
 
 
 def run(services: Services, questions: list[dict[str, Any]], unanswerable: list[dict[str, Any]]) -> dict[str, Any]:
-    texts = StoredTexts(services.index.store)
-    sources = {doc.doc_id: doc.source for doc in services.index.store.documents()}
+    scope = services.index.operator_scope()
+    answerer = services.answerer(scope)
+    texts = StoredTexts(services.index.store, scope)
+    sources = {doc.doc_id: doc.source for doc in services.index.store.documents(scope)}
     per_dataset: dict[str, list[dict[str, Any]]] = {}
     ttft: list[float] = []
     verified = shown = 0
     for record in questions:
-        answer = services.answerer.answer(Question(record["question"]))
+        answer = answerer.answer(Question(record["question"]))
         ok, count = citations_verify(answer, texts)
         verified, shown = verified + ok, shown + count
         if answer.done.seconds_to_first_token:
@@ -96,7 +99,7 @@ def run(services: Services, questions: list[dict[str, Any]], unanswerable: list[
                 "abstained": final.status in DECLINED,
             }
         )
-    declined = [services.answerer.answer(Question(r["question"])).verified for r in unanswerable]
+    declined = [answerer.answer(Question(r["question"])).verified for r in unanswerable]
     return {
         "datasets": {name: _shares(rows) for name, rows in per_dataset.items()},
         "citations_verified": verified / shown if shown else 1.0,
@@ -110,7 +113,9 @@ def run(services: Services, questions: list[dict[str, Any]], unanswerable: list[
 
 def run_municipal(services: Services, records: list[dict[str, Any]]) -> dict[str, Any]:
     """Correct/wrong/declined for answerable questions, declined for unanswerable and trap questions."""
-    texts = StoredTexts(services.index.store)
+    scope = services.index.operator_scope()
+    answerer = services.answerer(scope)
+    texts = StoredTexts(services.index.store, scope)
     answerable: list[str] = []
     traps: list[str] = []
     ttft: list[float] = []
@@ -118,7 +123,7 @@ def run_municipal(services: Services, records: list[dict[str, Any]]) -> dict[str
     verified = shown = 0
     details = []
     for record in records:
-        answer = services.answerer.answer(Question(record["question"]))
+        answer = answerer.answer(Question(record["question"]))
         if answer.done.seconds_to_evidence is not None:
             evidence_s.append(answer.done.seconds_to_evidence)
         ok, count = citations_verify(answer, texts)
@@ -201,7 +206,7 @@ def _format_municipal(result: dict[str, Any], split: str) -> str:
 
 def _municipal_services(settings: Settings) -> Services:
     settings.ingest.index_dir = SAMPLES_INDEX
-    Ingestor(settings).ingest([SAMPLES], progress=False)
+    Ingestor(settings).ingest([SAMPLES], collection=DEFAULT_COLLECTION, progress=False)
     return Services(settings)
 
 

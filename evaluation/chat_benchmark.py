@@ -43,8 +43,9 @@ def _direct(services: Services, question: str) -> tuple[float, float]:
     """(time to first token, characters per second between first and last token) for the answerer's prompt.
 
     Retrieval runs before the clock starts here; through the API it is part of the time to first token."""
-    answerer = services.answerer
-    hits = services.index.search(question, k=services.settings.answer.passages)
+    scope = services.index.operator_scope()
+    answerer = services.answerer(scope)
+    hits = services.index.search(question, scope, k=services.settings.answer.passages)
     messages = answerer._messages(Question(question), compress(question, hits, answerer.settings.context_chars))
     started = time.perf_counter()
     first = None
@@ -94,7 +95,8 @@ def run(settings: Settings, questions: int) -> dict[str, Any]:
     rows: dict[str, list[tuple[float, float]]] = {"direct": [], "api": []}
     for question in QUESTIONS[:questions]:
         for path in ("direct", "api"):
-            services.answerer.warm_up()  # same cache state for both paths: only the system prompt
+            # same cache state for both paths: only the system prompt
+            services.answerer(services.index.operator_scope()).warm_up()
             rows[path].append(_direct(services, question) if path == "direct" else _via_api(base_url, question))
     summary = {
         path: {

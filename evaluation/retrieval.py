@@ -29,6 +29,7 @@ import numpy as np
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.search import SearchIndex, SearchMode
 from ingest.settings import CoreSettings
+from ingest.types import DEFAULT_COLLECTION
 from models import Embedder, create_embedder
 
 MODES: tuple[SearchMode, ...] = ("dense", "keyword", "hybrid")
@@ -82,7 +83,7 @@ def select_split(questions: list[Question], split: Split) -> list[Question]:
 def document_ranking(index: SearchIndex, question: str, mode: SearchMode) -> list[str]:
     """Sources of the retrieved passages, each document once, best first."""
     ranking: list[str] = []
-    for hit in index.search(question, k=PASSAGES_PER_QUERY, mode=mode):
+    for hit in index.search(question, index.operator_scope(), k=PASSAGES_PER_QUERY, mode=mode):
         if hit.source not in ranking:
             ranking.append(hit.source)
     return ranking
@@ -195,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = CoreSettings()
     settings.ingest.index_dir = args.index
     embedder = _QueryCachingEmbedder(create_embedder(settings.embedder))
-    report = Ingestor(settings, embedder).ingest([args.corpus], progress=not args.json)
+    report = Ingestor(settings, embedder).ingest([args.corpus], collection=DEFAULT_COLLECTION, progress=not args.json)
     ingest = _remember_full_ingest(args.index, report)
     questions = select_split(load_questions(args.qa), args.split)
     if args.limit:

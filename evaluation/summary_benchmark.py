@@ -29,11 +29,11 @@ from assistant.drafts.templates import Template, template_for
 from assistant.services import Services
 from assistant.settings import Settings
 from assistant.shared.citations import MARKER, StoredTexts, marker_numbers
-from assistant.shared.jobs import JobStatus, JobStore, run_job
+from assistant.shared.jobs import OPERATOR, JobStatus, JobStore, run_job
 from ingest.boilerplate import find_boilerplate, outside
 from ingest.loaders import load_document
 from ingest.settings import IngestSettings
-from ingest.types import join_pages
+from ingest.types import DEFAULT_COLLECTION, join_pages
 from models.llm import create_chat_model
 
 DEFAULT_PDFS = [  # long documents of the development corpus, relative to --corpus
@@ -119,7 +119,7 @@ def draft_quality(draft: Draft, template: Template, pdf: Path, accepted: list[st
 
 def summarise(services: Services, doc_id: str, template: str, label: str) -> dict[str, Any]:
     store = JobStore(services.job_paths.database)
-    job = store.create("summary", SummaryJob(doc_ids=[doc_id], template=template), origin="benchmark")
+    job = store.create("summary", SummaryJob(doc_ids=[doc_id], template=template), origin="benchmark", owner=OPERATOR)
     model = services.chat_model
     calls_before = model.calls if isinstance(model, CountingModel) else 0
     started = time.perf_counter()
@@ -128,9 +128,9 @@ def summarise(services: Services, doc_id: str, template: str, label: str) -> dic
     if record.status != JobStatus.DONE:
         raise SystemExit(f"{label}: {record.message}")
     draft = Draft.model_validate(record.result)
-    document = services.index.store.document(doc_id)
+    document = services.index.store.document(doc_id, services.index.operator_scope())
     assert document is not None
-    texts = StoredTexts(services.index.store)
+    texts = StoredTexts(services.index.store, services.index.operator_scope())
     verified = sum(texts.text(s.doc_id)[s.quote_start : s.quote_end] == s.quote for s in draft.sources)
     pages = sorted({source.page for source in draft.sources})
     thirds = {min(2, (page - 1) * 3 // document.page_count) for page in pages}
@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         settings.jobs.folder = Path(runtime) / "jobs"
         counting = CountingModel(create_chat_model(settings.llm))
         services = Services(settings, chat_model=counting)
-        report = services.ingestor.ingest(args.pdfs, progress=False)
-        by_path = {doc.path: doc.doc_id for doc in services.index.store.documents()}
+        report = services.ingestor.ingest(args.pdfs, collection=DEFAULT_COLLECTION, progress=False)
+        by_path = {doc.path: doc.doc_id for doc in services.index.store.documents(services.index.operator_scope())}
         titles = accepted_titles(args.corpus)
         template = template_for(args.template)
         rows = []

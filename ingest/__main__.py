@@ -1,4 +1,4 @@
-"""Command line: ``python -m ingest PATH... [--index DIR] [--rebuild]``."""
+"""Command line: ``python -m ingest PATH... [--collection NAME] [--index DIR] [--rebuild]``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.settings import CoreSettings
+from ingest.types import DEFAULT_COLLECTION
 from models import AssistantError
 
 
@@ -41,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PFAD", help="Dateien oder Ordner")
     parser.add_argument("--index", type=Path, help="Index-Ordner (Standard: ASSISTANT_INGEST__INDEX_DIR)")
+    parser.add_argument(
+        "--collection",
+        default=DEFAULT_COLLECTION,
+        metavar="NAME",
+        help=f"Sammlung, zu der die Dokumente gehören (Standard: {DEFAULT_COLLECTION}, für alle lesbar)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
     parser.add_argument("--keep-missing", action="store_true", help="Verschwundene Dateien nicht entfernen")
     parser.add_argument("--quiet", action="store_true", help="Keine Fortschrittsbalken")
@@ -52,7 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         settings.ingest.index_dir = args.index
     try:
         report = Ingestor(settings).ingest(
-            args.paths, rebuild=args.rebuild, remove_missing=not args.keep_missing, progress=not args.quiet
+            args.paths,
+            collection=args.collection,
+            rebuild=args.rebuild,
+            remove_missing=not args.keep_missing,
+            progress=not args.quiet,
         )
     except AssistantError as error:
         print(f"Fehler: {error.message}", file=sys.stderr)

@@ -18,12 +18,12 @@ from tqdm import tqdm
 from ingest import index_folder as folder
 from ingest.chunking import StructureChunker
 from ingest.embedding_cache import EmbeddingCache
-from ingest.errors import UnreadableFileError
+from ingest.errors import IngestError, UnreadableFileError
 from ingest.keyword_index import KeywordIndex
 from ingest.loaders import load_document
-from ingest.passage_store import PassageStore, StoredDocument
+from ingest.passage_store import KnownFile, PassageStore, StoredDocument
 from ingest.settings import CoreSettings
-from ingest.types import LoadedDocument, Passage
+from ingest.types import COLLECTION_NAME, LoadedDocument, Passage
 from ingest.vector_store import FaissVectorStore
 from models import Embedder, create_embedder
 from models.files import file_sha256
@@ -87,19 +87,25 @@ class Ingestor:
         self,
         paths: Sequence[Path],
         *,
+        collection: str,
         rebuild: bool = False,
         remove_missing: bool = True,
         progress: bool = True,
         display_names: dict[Path, str] | None = None,
     ) -> IngestReport:
-        """Bring the index in line with ``paths`` (files or folders)."""
+        """Bring the index in line with ``paths`` (files or folders), their documents in ``collection`` (a
+        file ingested again into another collection moves there)."""
+        if not COLLECTION_NAME.match(collection):
+            raise IngestError(
+                f"„{collection}“ ist kein gültiger Sammlungsname (Kleinbuchstaben, Ziffern, - und _, bis 63 Zeichen)."
+            )
         report = IngestReport()
         started = time.perf_counter()
         with folder.writer_lock(self.index_dir), self._new_generation(rebuild) as (store, generation, force_all):
             files = list(_discover(paths, report, display_names or {}))
             report.files_found = len(files)
-            existing = {doc.path: doc for doc in store.documents()}
-            pending = self._load_changed(files, existing, force_all, report, progress)
+            existing = store.known_files()
+            pending = self._load_changed(store, files, existing, collection, force_all, report, progress)
             vectors = self._embed([p for doc in pending for p in doc.passages], report, progress)
             self._write(store, pending, vectors, report)
             if remove_missing:
@@ -111,7 +117,7 @@ class Ingestor:
     def delete(self, doc_ids: Sequence[str]) -> IngestReport:
         report = IngestReport()
         with folder.writer_lock(self.index_dir), self._new_generation(False) as (store, generation, _):
-            known = {doc.doc_id for doc in store.documents()}
+            known = {file.doc_id for file in store.known_files().values()}
             store.delete_documents([d for d in doc_ids if d in known])
             report.files_removed = len(known & set(doc_ids))
             self._publish(store, generation, report)
@@ -152,8 +158,10 @@ class Ingestor:
     # --- steps -----------------------------------------------------------------------------------
     def _load_changed(
         self,
+        store: PassageStore,
         files: list[_SourceFile],
-        existing: dict[str, StoredDocument],
+        existing: dict[str, KnownFile],
+        collection: str,
         force_all: bool,
         report: IngestReport,
         progress: bool,
@@ -163,14 +171,18 @@ class Ingestor:
             content_hash = file_sha256(source_file.path)
             known = existing.get(str(source_file.path))
             if known is not None and known.content_hash == content_hash and not force_all:
+                if known.collection != collection:
+                    store.move_document(known.doc_id, collection)
                 report.files_unchanged += 1
                 continue
-            document = self._load_one(source_file, content_hash, report)
+            document = self._load_one(source_file, content_hash, collection, report)
             if document is not None:
                 pending.append(document)
         return pending
 
-    def _load_one(self, source_file: _SourceFile, content_hash: str, report: IngestReport) -> _PendingDocument | None:
+    def _load_one(
+        self, source_file: _SourceFile, content_hash: str, collection: str, report: IngestReport
+    ) -> _PendingDocument | None:
         started = time.perf_counter()
         try:
             loaded = load_document(source_file.path, self.settings.ingest)
@@ -198,6 +210,7 @@ class Ingestor:
             ocr_pages=loaded.ocr_pages,
             metadata=loaded.metadata,
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            collection=collection,
         )
         return _PendingDocument(stored, loaded, passages)
 
@@ -251,7 +264,7 @@ class Ingestor:
         store: PassageStore,
         roots: Sequence[Path],
         files: list[_SourceFile],
-        existing: dict[str, StoredDocument],
+        existing: dict[str, KnownFile],
     ) -> int:
         """Drop documents under the given roots whose files are gone."""
         present = {str(f.path) for f in files}
@@ -279,7 +292,7 @@ class Ingestor:
         FaissVectorStore.build(ids, vectors, self.settings.ingest.vector_index).save(generation / folder.VECTORS_FILE)
         KeywordIndex.build(ids, texts).save(generation / folder.KEYWORD_FOLDER)
         report.passages_total = len(ids)
-        report.documents_total = len(store.documents())
+        report.documents_total = sum(store.collection_sizes().values())
         folder.write_manifest(
             generation,
             folder.Manifest(

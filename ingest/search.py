@@ -1,7 +1,10 @@
 """Hybrid search: dense vectors (FAISS) and German BM25, fused per query by standardised scores
 (see ``fuse_rankings``).
 
-Library use: ``SearchIndex.open(settings).search("Frage", k=5)``; command line:
+Every search takes the caller's ``Scope`` (the collections it may read); passages outside it are masked before
+either side ranks, so neither the prompt nor a response can see them and the top k is the top k of the scope.
+
+Library use: ``index.search("Frage", scope, k=5)``; command line:
 ``python -m ingest.search "Frage" [--index DIR] [--json]``.
 """
 
@@ -21,7 +24,7 @@ from ingest import index_folder as folder
 from ingest.keyword_index import KeywordIndex, top_entries
 from ingest.passage_store import PassageStore
 from ingest.settings import CoreSettings, SearchSettings
-from ingest.types import SearchHit
+from ingest.types import Scope, SearchHit
 from ingest.vector_store import FaissVectorStore
 from models import AssistantError, Embedder, create_embedder
 
@@ -46,6 +49,17 @@ class _Generation:
         self.store = PassageStore(path / folder.STORE_FILE, read_only=True)
         self.vectors = FaissVectorStore.load(path / folder.VECTORS_FILE)
         self.keywords = KeywordIndex.load(path / folder.KEYWORD_FOLDER)
+        self._passage_ids, collections = self.store.passage_collections()
+        self.collections = sorted(set(collections))
+        code = {name: number for number, name in enumerate(self.collections)}
+        self._passage_codes = np.array([code[name] for name in collections], dtype=np.int32)
+
+    def allowed_ids(self, scope: Scope) -> np.ndarray | None:
+        """The passage ids in ``scope``; None when it covers every collection here (nothing to mask)."""
+        codes = [number for number, name in enumerate(self.collections) if scope.allows(name)]
+        if len(codes) == len(self.collections):
+            return None
+        return self._passage_ids[np.isin(self._passage_codes, codes)]
 
 
 class SearchIndex:
@@ -76,21 +90,31 @@ class SearchIndex:
                 self._generation = _Generation(live, self.embedder)
             return self._generation
 
+    def operator_scope(self) -> Scope:
+        """Every collection of the index: for operator tools (CLI search, evaluation), never for a request."""
+        return Scope(frozenset(self.refresh().collections))
+
     def search(
-        self, query: str, k: int = 10, filters: SearchFilters | None = None, mode: SearchMode = "hybrid"
+        self,
+        query: str,
+        scope: Scope,
+        k: int = 10,
+        filters: SearchFilters | None = None,
+        mode: SearchMode = "hybrid",
     ) -> list[SearchHit]:
-        """The ``k`` best passages for ``query``, best first."""
+        """The ``k`` best passages in ``scope`` for ``query``, best first."""
         generation = self.refresh()
-        if not query.strip():
+        if not query.strip() or not scope.collections:
             return []
-        subset = self._subset(generation, filters)
-        if subset is not None and len(subset[0]) == 0:
+        subset = self._subset(generation, filters, scope)
+        allowed = subset[0] if subset is not None else generation.allowed_ids(scope)
+        if allowed is not None and len(allowed) == 0:
             return []
         limit = max(self.settings.candidates, k)
-        dense = self._dense(generation, query, limit, subset) if mode != "keyword" else []
-        keyword = self._keyword(generation, query, limit, subset[0] if subset else None) if mode != "dense" else []
+        dense = self._dense(generation, query, limit, subset, allowed) if mode != "keyword" else []
+        keyword = self._keyword(generation, query, limit, allowed) if mode != "dense" else []
         fused = self._fuse(dense, keyword)[:k]
-        return self._hits(generation, fused, dense, keyword)
+        return self._hits(generation, fused, dense, keyword, scope)
 
     def _dense(
         self,
@@ -98,10 +122,11 @@ class SearchIndex:
         query: str,
         limit: int,
         subset: tuple[np.ndarray, np.ndarray] | None,
+        allowed: np.ndarray | None,
     ) -> list[tuple[int, float]]:
         vector = self.embedder.embed_query(query)
         if subset is None:
-            return generation.vectors.search(vector, limit)
+            return generation.vectors.search(vector, limit, allowed)
         ids, vectors = subset  # a filtered search scans its few documents exactly
         return top_entries(ids, vectors @ vector, limit, positive_only=False)
 
@@ -122,8 +147,9 @@ class SearchIndex:
         fused: list[tuple[int, float]],
         dense: list[tuple[int, float]],
         keyword: list[tuple[int, float]],
+        scope: Scope,
     ) -> list[SearchHit]:
-        passages = generation.store.passages_by_id([pid for pid, _ in fused])
+        passages = generation.store.passages_by_id([pid for pid, _ in fused], scope)
         dense_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(dense)}
         dense_score = dict(dense)
         keyword_rank = {pid: rank + 1 for rank, (pid, _) in enumerate(keyword)}
@@ -140,14 +166,16 @@ class SearchIndex:
             )
         return hits
 
-    def _subset(self, generation: _Generation, filters: SearchFilters | None) -> tuple[np.ndarray, np.ndarray] | None:
-        """Passage ids and vectors of the documents a filter allows; None without a filter."""
+    def _subset(
+        self, generation: _Generation, filters: SearchFilters | None, scope: Scope
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """Passage ids and vectors of the documents in scope that a filter allows; None without a filter."""
         if filters is None or (not filters.doc_ids and not filters.source_prefix):
             return None
-        doc_ids = generation.store.doc_ids_matching(filters.doc_ids, filters.source_prefix)
+        doc_ids = generation.store.doc_ids_matching(filters.doc_ids, filters.source_prefix, scope)
         if not doc_ids:
             return np.zeros(0, dtype=np.int64), np.zeros((0, generation.manifest.dimension), dtype=np.float32)
-        return generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension)
+        return generation.store.vectors_for_documents(doc_ids, generation.manifest.dimension, scope)
 
 
 Ranking = list[tuple[int, float]]
@@ -231,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.index:
         settings.ingest.index_dir = args.index
     try:
-        hits = SearchIndex.open(settings).search(args.frage, k=args.k, mode=args.mode)
+        index = SearchIndex.open(settings)
+        hits = index.search(args.frage, index.operator_scope(), k=args.k, mode=args.mode)
     except AssistantError as error:
         print(f"Fehler: {error.message}", file=sys.stderr)
         return 2

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE_SEPARATOR = "\n\n"
+DEFAULT_COLLECTION = "allgemein"  # where the CLI ingests when no collection is named; readable by all users
+COLLECTION_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The collections a caller may read. Every read of the index takes one as a required argument, and an empty
+    scope reads nothing: there is no "all" value a forgotten check could fall back to. Requests get theirs from
+    the access layer; operator tools name every collection of the index (``SearchIndex.operator_scope``)."""
+
+    collections: frozenset[str]
+
+    @classmethod
+    def of(cls, *collections: str) -> Scope:
+        return cls(frozenset(collections))
+
+    def allows(self, collection: str) -> bool:
+        return collection in self.collections
+
+    def sorted(self) -> list[str]:
+        return sorted(self.collections)
 
 
 @dataclass(frozen=True)

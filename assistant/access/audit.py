@@ -4,7 +4,8 @@ Each event carries the SHA-256 of its predecessor's hash and its own fields, so 
 reordering a record breaks the chain; the head row (newest sequence number and hash, written in the same
 transaction) also reveals a deleted newest record. ``verify`` walks the chain. Someone who may rewrite the
 whole database can rewrite the chain as well: keep the head printed by ``audit export`` outside the server.
-Several instances append safely: the head is advanced by a compare-and-set, retried on conflict.
+Several instances append safely: the head is advanced by a compare-and-set, retried on conflict (on PostgreSQL the
+head row is locked while an event is appended, so writers wait for each other instead).
 """
 
 from __future__ import annotations
@@ -65,11 +66,14 @@ class AuditTrail:
         """Append one event (its own transaction)."""
         for _ in range(MAX_RETRIES):
             with self._sessions.begin() as session:
-                head = session.get(AuditHeadRow, 1)
+                # PostgreSQL: the row lock queues writers behind the one advancing the head, so the compare-and-set
+                # below does not fail under load (SQLite has no row locks and ignores it; it retries instead)
+                head = session.get(AuditHeadRow, 1, with_for_update=True)
                 if head is None:
                     raise AuditError("Das Protokoll ist beschädigt: sein Kopfeintrag fehlt.")
                 previous, previous_seq = head.hash, head.seq
-                seq, at, target = previous_seq + 1, datetime.now(UTC).isoformat(timespec="microseconds"), target[:200]
+                seq, at = previous_seq + 1, datetime.now(UTC).isoformat(timespec="microseconds")
+                actor, target = actor[:120], target[:200]  # the columns' lengths, which PostgreSQL enforces
                 digest = event_hash(previous, seq, at, actor, action, target, outcome)
                 advanced: CursorResult[Any] = session.execute(  # type: ignore[assignment]
                     update(AuditHeadRow)

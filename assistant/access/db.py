@@ -10,12 +10,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from assistant.settings import DatabaseSettings
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x76612D6D6967  # "va-mig": the PostgreSQL advisory lock held while the schema is migrated
 
 
 class Base(DeclarativeBase):
@@ -24,9 +25,11 @@ class Base(DeclarativeBase):
 
 def open_database(settings: DatabaseSettings) -> Engine:
     """An engine for ``settings.url`` whose schema is at the newest migration."""
-    url = settings.url
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    url = make_url(settings.url)
+    if url.drivername == "postgresql":  # psycopg (3) is the driver the assistant ships, not SQLAlchemy's psycopg2
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -38,6 +41,10 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # instances starting together migrate one after the other (the lock ends with the transaction; DDL is
+            # transactional there, so the next one finds the schema at head and does nothing)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

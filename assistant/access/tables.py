@@ -28,6 +28,8 @@ class UserRow(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # "issuer|sub" of a user created by OIDC sign-in; None for local accounts (never taken over by OIDC)
+    external_subject: Mapped[str | None] = mapped_column(String(512), unique=True)
 
     department: Mapped[DepartmentRow] = relationship(lazy="joined")
 
@@ -41,6 +43,18 @@ class SessionRow(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class OidcLoginRow(Base):
+    """An OIDC sign-in begun and not yet finished: its state (as digest), nonce and PKCE verifier; used once."""
+
+    __tablename__ = "oidc_logins"
+
+    state_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(128))
+    code_verifier: Mapped[str] = mapped_column(String(128))
+    redirect_url: Mapped[str] = mapped_column(String(1000))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ApiKeyRow(Base):
     __tablename__ = "api_keys"
 
@@ -50,6 +64,7 @@ class ApiKeyRow(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    collections: Mapped[str | None] = mapped_column(String(2000))  # JSON list; None = all the user may read
 
 
 class AuditEventRow(Base):
@@ -71,3 +86,34 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class CollectionRow(Base):
+    __tablename__ = "collections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(63), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    grants: Mapped[list[GrantRow]] = relationship(
+        back_populates="collection", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class GrantRow(Base):
+    """One grant: a department, a user, or (both empty) every signed-in user gets ``level`` on a collection.
+    Grants only add up; there are no deny rules, and no grant means no access."""
+
+    __tablename__ = "grants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+
+    collection: Mapped[CollectionRow] = relationship(back_populates="grants")
+    department: Mapped[DepartmentRow | None] = relationship(lazy="joined")
+    user: Mapped[UserRow | None] = relationship(lazy="joined")

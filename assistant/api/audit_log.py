@@ -32,7 +32,11 @@ ACTIONS = {
     "delete_batch": "auswertung_geloescht",
     "download_result": "auswertung_heruntergeladen",
     "read_audit": "protokoll_eingesehen",
+    "create_collection": "sammlung_angelegt",
+    "set_grants": "freigaben_geaendert",
+    "delete_collection": "sammlung_geloescht",
 }
+DENIED = "zugriff_verweigert"  # any 403 (a collection without the permission, a role that may not)
 _SIGN_IN_ROUTES = frozenset({"login", "logout"})  # recorded by the routes themselves
 
 
@@ -61,7 +65,7 @@ class AuditMiddleware:
 
     async def _record(self, scope: Scope, status: int) -> None:
         endpoint = getattr(scope.get("endpoint"), "__name__", "")
-        action = ACTIONS.get(endpoint)
+        action = DENIED if status == 403 else ACTIONS.get(endpoint)
         if action is None and (scope["method"] not in _CHANGING or not endpoint or endpoint in _SIGN_IN_ROUTES):
             return
         principal = scope.get("state", {}).get("principal")

@@ -15,6 +15,7 @@ from fastapi import Depends, Request, Response
 from assistant.access.accounts import Principal
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import ApiError
+from ingest.types import Scope
 
 SECURE_COOKIE = "__Host-sitzung"
 PLAIN_COOKIE = "sitzung"
@@ -73,3 +74,11 @@ def clear_session_cookie(request: Request, response: Response) -> None:
 
 CurrentUser = Annotated[Principal, Depends(current_user)]
 SIGNED_IN = [Depends(current_user)]
+
+
+def read_scope(principal: CurrentUser, services: ServicesDep) -> Scope:
+    """The collections the signed-in user may read, computed for this request."""
+    return services.collections.scope(principal)
+
+
+ReadScope = Annotated[Scope, Depends(read_scope)]

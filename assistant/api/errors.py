@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.access.accounts import AccountError
+from assistant.access.collections import AccessDeniedError, CollectionError
 from assistant.shared.errors import BatchError, SummaryError, german_reason
 from ingest.errors import EmbedderMismatchError, IndexFormatError, IndexMissingError, UnreadableFileError
 from models.errors import AssistantError, ModelError
@@ -41,6 +42,8 @@ _STATUS: list[tuple[type[AssistantError], int]] = [
     (SummaryError, 422),
     (BatchError, 422),
     (AccountError, 422),
+    (CollectionError, 422),
+    (AccessDeniedError, 403),
 ]
 
 

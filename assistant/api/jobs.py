@@ -1,15 +1,17 @@
-"""What the summary and batch routers share about their jobs: lookup by kind, the finished result, removal."""
+"""What the summary and batch routers share about their jobs: lookup by kind and owner, the finished result,
+removal. A job is its owner's: to anyone else it does not exist."""
 
 from __future__ import annotations
 
+from assistant.access.accounts import Principal
 from assistant.api.errors import ApiError, NotFoundError
 from assistant.services import Services
 from assistant.shared.jobs import JobKind, JobRecord, JobStatus, Json
 
 
-def job_of_kind(services: Services, job_id: str, kind: JobKind, not_found: str) -> JobRecord:
+def job_of_kind(services: Services, principal: Principal, job_id: str, kind: JobKind, not_found: str) -> JobRecord:
     record = services.jobs.store.get(job_id)
-    if record is None or record.kind != kind:
+    if record is None or record.kind != kind or record.owner != principal.name:
         raise NotFoundError(not_found)
     return record
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Literal, Self
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, model_validator
 
 from assistant.access.accounts import Principal, Role
 from assistant.access.audit import AuditEvent
+from assistant.access.collections import Collection, Grant, Permission
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
 from assistant.chat.answerer import AnswerStatus, AnswerVerified, ChatAnswer, EvidenceFound, Question, Turn
@@ -18,6 +19,7 @@ from assistant.chat.evidence import FindingKind
 from assistant.drafts.draft import Draft
 from assistant.drafts.templates import Template
 from assistant.shared.citations import Citation
+from assistant.shared.errors import InvalidInput
 from assistant.shared.excerpts import Excerpt
 from assistant.shared.jobs import JobKind, JobRecord, JobStatus
 from ingest.passage_store import StoredDocument, StoredPage
@@ -45,6 +47,57 @@ class UserPublic(BaseModel):
     @classmethod
     def of(cls, principal: Principal) -> Self:
         return cls.model_validate(asdict(principal))  # the internal user id stays out
+
+
+class GrantPublic(BaseModel):
+    """A grant: exactly one of ``department``, ``user`` or ``everyone`` (every signed-in user)."""
+
+    permission: Permission = Field(description="read, write (einlesen, löschen) oder manage (Freigaben)")
+    department: str = Field("", max_length=120)
+    user: str = Field("", max_length=120)
+    everyone: bool = False
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Self:
+        if sum((bool(self.department), bool(self.user), self.everyone)) != 1:
+            raise InvalidInput("Eine Freigabe nennt genau eines: eine Abteilung, eine Person oder alle (everyone).")
+        return self
+
+    @classmethod
+    def of(cls, grant: Grant) -> Self:
+        return cls(permission=grant.permission, department=grant.department, user=grant.user, everyone=grant.everyone)
+
+    def to_grant(self) -> Grant:
+        return Grant(self.permission, department=self.department, user=self.user)
+
+
+class GrantsRequest(BaseModel):
+    grants: list[GrantPublic] = Field(default_factory=list, max_length=200)
+
+
+class CollectionRequest(GrantsRequest):
+    name: str = Field(min_length=1, max_length=63, description="Kleinbuchstaben, Ziffern, - und _")
+    title: str = Field("", max_length=200)
+
+
+class CollectionPublic(BaseModel):
+    name: str
+    title: str
+    permission: Permission | None = Field(description="Was Sie mit der Sammlung dürfen")
+    grants: list[GrantPublic]
+    documents: int = Field(description="Dokumente im Index")
+    created_by: str
+
+    @classmethod
+    def of(cls, collection: Collection, documents: int) -> Self:
+        return cls(
+            name=collection.name,
+            title=collection.title,
+            permission=collection.permission,
+            grants=[GrantPublic.of(grant) for grant in collection.grants],
+            documents=documents,
+            created_by=collection.created_by,
+        )
 
 
 class AuditEventPublic(BaseModel):
@@ -75,6 +128,9 @@ class ChatRequest(BaseModel):
     history: list[ChatTurn] = Field(default_factory=list, max_length=20, description="Bisheriger Verlauf.")
     stream: bool = Field(False, description="Antwort als Server-Sent Events streamen.")
     document_ids: list[str] = Field(default_factory=list, description="Nur in diesen Dokumenten suchen.")
+    collections: list[str] | None = Field(
+        None, max_length=100, description="Nur in diesen Sammlungen suchen (Standard: alle lesbaren)."
+    )
 
     def to_question(self) -> Question:
         history = tuple(Turn(turn.role, turn.content) for turn in self.history)
@@ -168,11 +224,13 @@ class DocumentPublic(BaseModel):
     ocr_pages: int
     size_bytes: int
     ingested_at: str
+    collection: str
 
     @classmethod
     def of(cls, document: StoredDocument) -> Self:
         return cls(
             id=document.doc_id,
+            collection=document.collection,
             title=document.title,
             source=document.source,
             format=document.format,

@@ -34,12 +34,12 @@ from assistant.batch.selection import (
     rank,
     type_label,
 )
-from assistant.batch.workspace import CaseWorkspace, PreparedCase, PreparedCases
+from assistant.batch.workspace import CaseIndex, CaseWorkspace, PreparedCase, PreparedCases
 from assistant.settings import BatchSettings
 from assistant.shared.jobs import JobContext
 from assistant.shared.prompts import load_prompt
 from ingest.search import SearchFilters, SearchIndex
-from ingest.types import SearchHit
+from ingest.types import Scope, SearchHit
 from models.errors import AssistantError
 from models.llm import ChatMessage, ChatModel
 
@@ -83,6 +83,9 @@ def _field_lines(fields: list[FieldSpec]) -> str:
     return "\n".join(lines)
 
 
+_UNREADABLE = "Ein Dokument dieses Falls gibt es nicht (mehr) im Index, oder Sie dürfen es nicht lesen."
+
+
 class BatchAnalyzer:
     """Runs batch jobs (``run`` is the job handler) with one chat model for all cells."""
 
@@ -93,12 +96,13 @@ class BatchAnalyzer:
         self.system_prompt = load_prompt("batch_system")
         self.select_prompt = load_prompt("batch_select_system")
 
-    def run(self, context: JobContext, job: BatchJob) -> BatchResult:
+    def run(self, context: JobContext, job: BatchJob, scope: Scope) -> BatchResult:
+        """``scope``: what the job's owner may read now; named documents outside it count as missing."""
         cases = job.cases
         context.progress(0, len(cases), "Unterlagen werden eingelesen …")
         prepared = context.step("ingest", PreparedCases, partial(self.workspace.prepare, context.job_id, cases))
         readable = any(case.doc_ids for case in prepared.cases.values())
-        index = self.workspace.index(context.job_id, cases) if readable else None
+        index = self.workspace.index(context.job_id, cases, scope) if readable else None
         results: list[CaseResult] = []
         for number, case in enumerate(cases, start=1):
             step = partial(self._case_step, job.schema_, case, prepared.cases[case.name], index)
@@ -109,13 +113,17 @@ class BatchAnalyzer:
         )
 
     def _case_step(
-        self, schema: ExtractionSchema, case: CaseSpec, prepared: PreparedCase, index: SearchIndex | None
+        self, schema: ExtractionSchema, case: CaseSpec, prepared: PreparedCase, index: CaseIndex | None
     ) -> CaseResult:
         documents = list(case.files.values()) or list(case.doc_ids)
         if prepared.error or index is None:
             return CaseResult(case=case.name, documents=documents, status="fehler", error=prepared.error)
+        reader = CaseReader(index.search.store, prepared.doc_ids, index.scope)
+        if len(reader.documents) < len(set(prepared.doc_ids)):  # gone, or not readable for the owner (any more)
+            readable = [document.doc_id for document in reader.documents]
+            return CaseResult(case=case.name, documents=readable, status="fehler", error=_UNREADABLE)
         try:
-            cells = self.extract(schema, CaseReader(index.store, prepared.doc_ids), index, prepared.doc_ids)
+            cells = self.extract(schema, reader, index.search, prepared.doc_ids)
         except AssistantError as exc:  # recorded as this case's error row; the job goes on
             logger.warning("Case %s failed: %s", case.name, exc.code)
             return CaseResult(case=case.name, documents=documents, status="fehler", error=exc.message)
@@ -126,7 +134,7 @@ class BatchAnalyzer:
     ) -> list[CellResult]:
         """All fields of one case. The case's candidates are ranked per field and the model selects one per field
         (or none) in one constrained call; a text field with no candidate is written freely and located."""
-        candidates = case_candidates(reader.store, doc_ids)
+        candidates = case_candidates(reader.store, doc_ids, reader.scope)
         choices = [rank(spec, candidates) for spec in schema.felder]
         offered = [entry for entry in choices if entry.ranked]
         selected = self._select(reader, offered) if offered else {}
@@ -226,7 +234,7 @@ class BatchAnalyzer:
         hits = {
             hit.passage_id: hit
             for spec in fields
-            for hit in index.search(f"{spec.frage} {spec.hinweis}", k=per_field + 1, filters=filters)
+            for hit in index.search(f"{spec.frage} {spec.hinweis}", reader.scope, k=per_field + 1, filters=filters)
         }
         chosen: list[SearchHit] = []
         used = 0

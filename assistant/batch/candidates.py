@@ -16,7 +16,7 @@ from typing import Literal
 from assistant.batch.values import Measure, find_amounts, find_dates, find_measures, parse_number, unit_of
 from ingest.german import shared_analyzer
 from ingest.passage_store import PassageStore
-from ingest.types import PAGE_SEPARATOR
+from ingest.types import PAGE_SEPARATOR, Scope
 from ingest.units import passage_units
 
 CandidateKind = Literal["datum", "betrag", "zahl", "text", "zeile"]
@@ -231,11 +231,11 @@ class _Builder:
         )
 
 
-def case_candidates(store: PassageStore, doc_ids: list[str]) -> CaseCandidates:
-    """Every candidate of the case's documents, in document order."""
+def case_candidates(store: PassageStore, doc_ids: list[str], scope: Scope) -> CaseCandidates:
+    """Every candidate of the case's documents (those in ``scope``), in document order."""
     builder = _Builder()
     for doc_id in doc_ids:
-        pages = store.pages(doc_id)
+        pages = store.pages(doc_id, scope)
         text = PAGE_SEPARATOR.join(page.text for page in pages)
         document = _DocumentText(doc_id, text, [(page.char_start, page.number, page.ocr) for page in pages])
         _typed_values(builder, document)

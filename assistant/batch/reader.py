@@ -19,6 +19,7 @@ from assistant.shared.citations import Citation, StoredTexts
 from ingest.german import overlap_share, shared_analyzer
 from ingest.passage_store import PassageStore
 from ingest.sentences import split_sentences
+from ingest.types import Scope
 
 _QUOTE_CHARS = 240
 _MIN_EVIDENCE_SHARE = 0.6
@@ -47,15 +48,17 @@ class Located:
 class CaseReader:
     """The stored documents of one case, for the prompt and for locating extracted values."""
 
-    def __init__(self, store: PassageStore, doc_ids: list[str]) -> None:
+    def __init__(self, store: PassageStore, doc_ids: list[str], scope: Scope) -> None:
+        """Only the case documents in ``scope`` (the owner's readable collections) are read."""
         self.store = store
-        self.texts = StoredTexts(store)
-        self.documents = [doc for doc_id in doc_ids if (doc := store.document(doc_id)) is not None]
+        self.scope = scope
+        self.texts = StoredTexts(store, scope)
+        self.documents = [doc for doc_id in doc_ids if (doc := store.document(doc_id, scope)) is not None]
 
     def full_text(self) -> str:
         parts = []
         for document in self.documents:
-            pages = self.store.pages(document.doc_id)
+            pages = self.store.pages(document.doc_id, self.scope)
             body = "\n".join(f"[Seite {page.number}]\n{page.text.strip()}" for page in pages)
             parts.append(f"Dokument „{document.title}“:\n{body}")
         return "\n\n".join(parts)
@@ -204,7 +207,12 @@ class CaseReader:
         end = min(line_end, max(located.end, start + _QUOTE_CHARS))
         document = next(doc for doc in self.documents if doc.doc_id == located.doc_id)
         passage = next(
-            (p for p in self.store.passages_of(located.doc_id) if p.char_start <= located.start < p.char_end), None
+            (
+                p
+                for p in self.store.passages_of(located.doc_id, self.scope)
+                if p.char_start <= located.start < p.char_end
+            ),
+            None,
         )
         span = text[start:end]
         quote = span.strip()

@@ -4,6 +4,7 @@ the job's own folder (the clerk's document index stays untouched, and removing t
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -13,6 +14,7 @@ from assistant.shared.jobs import JobPaths
 from ingest.pipeline import Ingestor, document_id
 from ingest.search import SearchIndex
 from ingest.settings import CoreSettings
+from ingest.types import Scope
 from models import Embedder
 
 
@@ -25,6 +27,17 @@ class PreparedCases(BaseModel):
     """The ingest step of a batch job: per case name, its documents or its error."""
 
     cases: dict[str, PreparedCase]
+
+
+CASE_COLLECTION = "faelle"  # the one collection of a job's private case index
+
+
+@dataclass(frozen=True)
+class CaseIndex:
+    """Where a job's cases are searched, and the scope to read them with."""
+
+    search: SearchIndex
+    scope: Scope
 
 
 class CaseWorkspace:
@@ -47,7 +60,7 @@ class CaseWorkspace:
         skipped: dict[str, str] = {}
         if names:
             report = Ingestor(self._job_settings(job_id), self.embedder).ingest(
-                list(names), remove_missing=False, progress=False, display_names=names
+                list(names), collection=CASE_COLLECTION, remove_missing=False, progress=False, display_names=names
             )
             skipped = {item.path: item.reason for item in report.skipped}
         prepared: dict[str, PreparedCase] = {}
@@ -58,7 +71,9 @@ class CaseWorkspace:
             prepared[case.name] = PreparedCase(doc_ids=[] if errors else doc_ids, error=" ".join(errors))
         return PreparedCases(cases=prepared)
 
-    def index(self, job_id: str, cases: list[CaseSpec]) -> SearchIndex:
+    def index(self, job_id: str, cases: list[CaseSpec], owner_scope: Scope) -> CaseIndex:
+        """The job's private index for uploaded cases; else the clerk's index, read within the owner's scope."""
         if any(case.files for case in cases):
-            return SearchIndex(self.paths.case_index(job_id), self.embedder, self.settings.search)
-        return self._main_index()
+            private = SearchIndex(self.paths.case_index(job_id), self.embedder, self.settings.search)
+            return CaseIndex(private, Scope.of(CASE_COLLECTION))
+        return CaseIndex(self._main_index(), owner_scope)

@@ -31,7 +31,7 @@ from assistant.shared.prompts import load_prompt
 from assistant.shared.text import shorten
 from ingest.german import overlap_share, shared_analyzer
 from ingest.search import SearchFilters, SearchIndex
-from ingest.types import SearchHit
+from ingest.types import Scope, SearchHit
 from models.llm import ChatMessage, ChatModel
 
 NOTHING_FOUND = "In den vorliegenden Unterlagen habe ich dazu nichts gefunden."
@@ -146,13 +146,17 @@ class MarkerFilter:
 
 
 class Answerer:
-    def __init__(self, index: SearchIndex, chat_model: ChatModel, settings: AnswerSettings, llm: LlmSettings) -> None:
+    def __init__(
+        self, index: SearchIndex, chat_model: ChatModel, settings: AnswerSettings, llm: LlmSettings, scope: Scope
+    ) -> None:
+        """``scope``: the collections the asking user may read; nothing outside it is searched, quoted or shown."""
         self.index = index
+        self.scope = scope
         self.chat_model = chat_model
         self.settings = settings
         self.llm = llm
         self.system_prompt = load_prompt("answer_system")
-        self.texts = StoredTexts(index.store)
+        self.texts = StoredTexts(index.store, scope)
 
     def warm_up(self) -> None:
         """Evaluate the fixed system prompt once so the next question reuses it from the KV cache."""
@@ -178,7 +182,7 @@ class Answerer:
     def events(self, question: Question) -> Generator[ChatEvent, None, None]:
         started = time.perf_counter()
         filters = SearchFilters(doc_ids=question.document_ids) if question.document_ids else None
-        hits = self.index.search(self._retrieval_query(question), k=self.settings.passages, filters=filters)
+        hits = self.index.search(self._retrieval_query(question), self.scope, k=self.settings.passages, filters=filters)
         finding = find_evidence(question.text, hits)
         if _evidence(hits) < self.settings.min_evidence:
             finding = Finding("keine", finding.deciding[:1])
@@ -293,7 +297,7 @@ class Answerer:
         return text
 
     def _valid_from(self, doc_id: str) -> str | None:
-        document = self.index.store.document(doc_id)
+        document = self.index.store.document(doc_id, self.scope)
         if document is not None and (valid := document.metadata.get("gueltig_ab")):
             return valid
         match = _IN_FORCE.search(self.texts.text(doc_id))

@@ -48,11 +48,14 @@ class SummaryJob(SummaryOptions):
 
     doc_ids: list[str] = Field(default_factory=list, max_length=MAX_DOCUMENTS)
     files: dict[str, str] = Field(default_factory=dict)
+    collection: str = ""  # where uploaded files go (the owner needs write permission on it when the job runs)
 
     @model_validator(mode="after")
     def _has_documents(self) -> Self:
         if not self.doc_ids and not self.files:
             raise InvalidInput("Bitte mindestens ein Dokument wählen oder eine Datei hochladen.")
+        if self.files and not self.collection:
+            raise InvalidInput("Bitte die Sammlung angeben, in die die Dateien eingelesen werden.")
         return self
 
 

@@ -44,7 +44,7 @@ from assistant.shared.excerpts import Excerpt
 from assistant.shared.jobs import JobContext
 from assistant.shared.prompts import load_prompt
 from ingest.passage_store import PassageStore, StoredDocument
-from ingest.types import SearchHit
+from ingest.types import Scope, SearchHit
 from models.llm import ChatMessage, ChatModel
 
 _TOKENS_PER_NOTE = 45  # a small model often copies a whole sentence; 35 cut the last notes off
@@ -54,11 +54,13 @@ _COMPLETE = (".", "!", "?", "]", ")", "“", '"')
 class Summarizer:
     """Runs summary jobs (``run`` is the job handler) with one shared chat model."""
 
-    def __init__(self, store: PassageStore, chat_model: ChatModel, settings: SummarySettings) -> None:
+    def __init__(self, store: PassageStore, chat_model: ChatModel, settings: SummarySettings, scope: Scope) -> None:
+        """``scope``: what the job's owner may read when the job runs; other documents count as missing."""
         self.store = store
+        self.scope = scope
         self.chat_model = chat_model
         self.settings = settings
-        self.texts = StoredTexts(store)
+        self.texts = StoredTexts(store, scope)
         self.system_prompt = load_prompt("summary_system")
 
     def run(self, context: JobContext, job: SummaryJob) -> Draft:
@@ -89,7 +91,7 @@ class Summarizer:
 
     # --- map ----------------------------------------------------------------------------------------
     def _document(self, doc_id: str) -> StoredDocument:
-        document = self.store.document(doc_id)
+        document = self.store.document(doc_id, self.scope)
         if document is None:
             raise SummaryError("Ein gewähltes Dokument gibt es (nicht mehr) im Index.")
         if document.passage_count == 0:
@@ -97,7 +99,7 @@ class Summarizer:
         return document
 
     def _hits(self, doc_id: str) -> list[SearchHit]:
-        return [passage.to_hit() for passage in self.store.passages_of(doc_id)]
+        return [passage.to_hit() for passage in self.store.passages_of(doc_id, self.scope)]
 
     def _groups(self, passages: dict[str, list[SearchHit]]) -> Iterator[list[Excerpt]]:
         """Excerpts of all passages in document order, packed into groups of about ``map_input_tokens``."""

@@ -14,7 +14,7 @@ from assistant.shared.excerpts import Excerpt
 from ingest.german import overlap_share, shared_analyzer
 from ingest.passage_store import PassageStore
 from ingest.sentences import Sentence, split_sentences
-from ingest.types import PAGE_SEPARATOR, SearchHit
+from ingest.types import PAGE_SEPARATOR, Scope, SearchHit
 from ingest.units import Unit, UnitKind
 
 MARKER = re.compile(r"\s?\[(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\]")
@@ -54,12 +54,13 @@ class Citation(BaseModel):
 class StoredTexts:
     """Extracted document texts from the index, cached per document, for citation checks."""
 
-    def __init__(self, store: PassageStore) -> None:
+    def __init__(self, store: PassageStore, scope: Scope) -> None:
         self._store = store
+        self._scope = scope
         self._load = lru_cache(maxsize=64)(self._pages)
 
     def _pages(self, doc_id: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-        pages = self._store.pages(doc_id)
+        pages = self._store.pages(doc_id, self._scope)
         text = PAGE_SEPARATOR.join(page.text for page in pages)
         return text, tuple((page.char_start, page.number) for page in pages)
 

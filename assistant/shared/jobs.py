@@ -38,6 +38,9 @@ Params = TypeVar("Params", bound=BaseModel)
 Step = TypeVar("Step", bound=BaseModel)
 ProgressListener = Callable[["JobRecord"], None]
 RETENTION_CHECK_SECONDS = 3600.0
+# The owner of jobs started on the operator's command line (no user name can look like this); a job with no
+# owner (from before owners were recorded) reads nothing.
+OPERATOR = "(betrieb)"
 
 
 class JobStatus(StrEnum):
@@ -68,7 +71,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     run_started REAL,
-    run_start_done INTEGER NOT NULL DEFAULT 0
+    run_start_done INTEGER NOT NULL DEFAULT 0,
+    owner TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS steps (
     job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
@@ -110,6 +114,7 @@ class JobRecord:
     id: str
     kind: JobKind
     origin: str
+    owner: str  # the user whose grants the job reads with, re-checked when it runs
     status: JobStatus
     params: Json
     done: int
@@ -157,6 +162,9 @@ class JobStore:
             self._connection.execute("PRAGMA journal_mode = WAL")
             self._connection.execute("PRAGMA foreign_keys = ON")
             self._connection.executescript(_SCHEMA)
+            columns = {row[1] for row in self._connection.execute("PRAGMA table_info(jobs)").fetchall()}
+            if "owner" not in columns:  # a jobs database from before owners
+                self._connection.execute("ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
 
     def close(self) -> None:
         self._connection.close()
@@ -166,20 +174,28 @@ class JobStore:
             return self._connection.execute(sql, args).fetchall()
 
     def create(
-        self, kind: JobKind, params: BaseModel, *, origin: str, fingerprint: str = "", job_id: str | None = None
+        self,
+        kind: JobKind,
+        params: BaseModel,
+        *,
+        origin: str,
+        owner: str,
+        fingerprint: str = "",
+        job_id: str | None = None,
     ) -> JobRecord:
         job_id = job_id or new_job_id()
         now = _now()
+        params_json = params.model_dump_json(by_alias=True)
         self._execute(
-            "INSERT INTO jobs (id, kind, origin, fingerprint, status, params_json, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (job_id, kind, origin, fingerprint, JobStatus.WAITING, params.model_dump_json(by_alias=True), now, now),
+            "INSERT INTO jobs (id, kind, origin, owner, fingerprint, status, params_json, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            (job_id, kind, origin, owner, fingerprint, JobStatus.WAITING, params_json, now, now),
         )
         return self.require(job_id)
 
     def get(self, job_id: str) -> JobRecord | None:
         rows = self._execute(
-            "SELECT id, kind, origin, status, params_json, done, total, message, result_json, created_at, "
+            "SELECT id, kind, origin, owner, status, params_json, done, total, message, result_json, created_at, "
             "updated_at, run_started, run_start_done FROM jobs WHERE id = ?",
             (job_id,),
         )
@@ -260,11 +276,13 @@ class JobStore:
 
 
 def _record(row: tuple[Any, ...]) -> JobRecord:
-    (job_id, kind, origin, status, params, done, total, message, result, created, updated, started, start_done) = row
+    (job_id, kind, origin, owner, status, params, done, total, message, result, created, updated, *run) = row
+    started, start_done = run
     return JobRecord(
         id=job_id,
         kind=kind,
         origin=origin,
+        owner=owner,
         status=JobStatus(status),
         params=json.loads(params),
         done=done,
@@ -287,9 +305,10 @@ def _seconds_left(status: str, done: int, total: int, started: float | None, sta
 class JobContext:
     """What a handler sees of its job: cached steps, progress and the cancel flag."""
 
-    def __init__(self, store: JobStore, job_id: str, listener: ProgressListener | None = None) -> None:
+    def __init__(self, store: JobStore, record: JobRecord, listener: ProgressListener | None = None) -> None:
         self.store = store
-        self.job_id = job_id
+        self.job_id = record.id
+        self.owner = record.owner
         self._listener = listener
 
     def step(self, key: str, model: type[Step], compute: Callable[[], Step]) -> Step:
@@ -327,7 +346,7 @@ def run_job(
         store.finish(job_id, JobStatus.CANCELLED, message="Der Auftrag wurde abgebrochen.")
         return store.require(job_id)
     store.start_run(job_id)
-    context = JobContext(store, job_id, listener)
+    context = JobContext(store, record, listener)
     try:
         result = job_type.run(context, job_type.params.model_validate(record.params))
     except JobCancelled:
@@ -402,8 +421,8 @@ class JobRunner:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def submit(self, kind: JobKind, params: BaseModel, *, job_id: str | None = None) -> JobRecord:
-        record = self.store.create(kind, params, origin=self.ORIGIN, job_id=job_id)
+    def submit(self, kind: JobKind, params: BaseModel, *, owner: str, job_id: str | None = None) -> JobRecord:
+        record = self.store.create(kind, params, origin=self.ORIGIN, owner=owner, job_id=job_id)
         self._queue.put(record.id)
         self.start()
         return record

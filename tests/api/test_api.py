@@ -64,7 +64,11 @@ def test_invalid_chat_request_gets_a_german_message(client: TestClient) -> None:
 def test_corrupt_upload_gets_a_german_error_and_changes_nothing(client: TestClient) -> None:
     before = client.get("/api/documents").json()
     broken = (FIXTURES / "FeuerwKostErsV_BW.pdf").read_bytes()[:700]
-    response = client.post("/api/documents", files=[("files", ("bescheid.pdf", broken, "application/pdf"))])
+    response = client.post(
+        "/api/documents",
+        data={"collection": "allgemein"},
+        files=[("files", ("bescheid.pdf", broken, "application/pdf"))],
+    )
     assert response.status_code == 422
     assert "beschädigt" in response.json()["message"]
     assert client.get("/api/documents").json() == before
@@ -73,21 +77,29 @@ def test_corrupt_upload_gets_a_german_error_and_changes_nothing(client: TestClie
 def test_oversized_upload_is_refused_and_changes_nothing(client: TestClient) -> None:
     before = client.get("/api/documents").json()
     big = b"Gemeinde " * 150_000  # 1.35 MB > max_upload_mb = 1
-    response = client.post("/api/documents", files=[("files", ("akte.txt", big, "text/plain"))])
+    response = client.post(
+        "/api/documents", data={"collection": "allgemein"}, files=[("files", ("akte.txt", big, "text/plain"))]
+    )
     assert response.status_code == 413
     assert "zu groß" in response.json()["message"]
     assert client.get("/api/documents").json() == before
 
 
 def test_unsupported_upload_type_is_refused(client: TestClient) -> None:
-    response = client.post("/api/documents", files=[("files", ("tabelle.xlsx", b"PK\x03\x04", "application/zip"))])
+    response = client.post(
+        "/api/documents",
+        data={"collection": "allgemein"},
+        files=[("files", ("tabelle.xlsx", b"PK\x03\x04", "application/zip"))],
+    )
     assert response.status_code == 415
     assert "nicht unterstützt" in response.json()["message"]
 
 
 def test_upload_is_searchable_and_delete_removes_it(client: TestClient) -> None:
     content = (FIXTURES / "legalquad_121560.txt").read_bytes()
-    response = client.post("/api/documents", files=[("files", ("urteil.txt", content, "text/plain"))])
+    response = client.post(
+        "/api/documents", data={"collection": "allgemein"}, files=[("files", ("urteil.txt", content, "text/plain"))]
+    )
     assert response.status_code == 200
     document = response.json()["documents"][0]
     assert document["source"] == "urteil.txt" and document["passages"] >= 1
@@ -125,7 +137,11 @@ def _wait_for(client: TestClient, url: str, statuses: tuple[str, ...]) -> dict[s
 
 def test_a_job_is_deleted_with_its_uploaded_files(client: TestClient, tmp_path: Path) -> None:
     broken = b"%PDF-1.7\n1 0 obj << /Type /Catalog"  # fails in the ingest step, before any model is needed
-    started = client.post("/api/summaries/uploads", files={"files": ("bescheid.pdf", broken, "application/pdf")})
+    started = client.post(
+        "/api/summaries/uploads",
+        data={"collection": "allgemein"},
+        files={"files": ("bescheid.pdf", broken, "application/pdf")},
+    )
     assert started.status_code == 202, started.text
     job_id = started.json()["id"]
     job = _wait_for(client, f"/api/summaries/{job_id}", ("fehlgeschlagen", "fertig"))

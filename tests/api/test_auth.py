@@ -20,6 +20,7 @@ from models.embedders import Embedder
 from testkit import TEST_PASSWORD, api_key_for, assistant_settings
 
 OPEN_ROUTES = {("GET", "/healthz"), ("POST", "/api/auth/login"), ("POST", "/api/auth/logout"), ("GET", "/")}
+OPEN_ROUTES |= {("GET", "/api/auth/methods"), ("GET", "/api/auth/oidc/login"), ("GET", "/api/auth/oidc/callback")}
 
 
 @pytest.fixture
@@ -137,7 +138,9 @@ def test_the_audit_trail_records_who_did_what_but_never_the_question(client: Tes
     client.post("/api/auth/login", json={"username": "pruefung", "password": TEST_PASSWORD})
     assert client.get("/api/search", params={"q": canary}).status_code == 200
     upload = client.post(
-        "/api/documents", files=[("files", ("notiz.md", b"# Notiz\n\nGeheimer Inhalt.", "text/markdown"))]
+        "/api/documents",
+        data={"collection": "allgemein"},
+        files=[("files", ("notiz.md", b"# Notiz\n\nGeheimer Inhalt.", "text/markdown"))],
     )
     assert upload.status_code == 200
 

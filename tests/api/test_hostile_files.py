@@ -20,6 +20,7 @@ from assistant.services import Services
 from ingest.errors import UnreadableFileError
 from ingest.loaders.sniffing import check_docx
 from ingest.safe_yaml import UnsafeYamlError, load_yaml
+from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder
 from testkit import FIXTURES, assistant_settings, signed_in
 
@@ -89,7 +90,7 @@ def test_a_hostile_file_is_refused_in_german_and_the_rest_of_the_upload_goes_on(
     before = {doc["id"] for doc in client.get("/api/documents").json()}
     name, content = HOSTILE[kind]
     files = [("files", (name, content, "application/octet-stream")), ("files", (GOOD[0], GOOD[1], "text/markdown"))]
-    response = client.post("/api/documents", files=files)
+    response = client.post("/api/documents", data={"collection": "allgemein"}, files=files)
     assert response.status_code == 200, response.text
     body = response.json()
     if kind == "yaml alias bomb":  # the text is kept, without the unsafe metadata
@@ -121,7 +122,7 @@ def test_long_and_duplicate_file_names_are_stored_safely_and_shown_as_given(clie
         ("files", ("antrag.md", GOOD[1].replace(b"96", b"120"), "text/markdown")),
         ("files", ("antrag.md", b"\xff\xfe\x00\x00binary", "text/markdown")),  # refused: must not take the first
     ]
-    response = client.post("/api/documents", files=files)
+    response = client.post("/api/documents", data={"collection": "allgemein"}, files=files)
     assert response.status_code == 200, response.text
     body = response.json()
     assert {doc["source"] for doc in body["documents"]} == {long_name, "antrag.md"}
@@ -158,7 +159,7 @@ def test_deleting_a_document_removes_the_file_a_summary_upload_left(client: Test
     job_upload.parent.mkdir(parents=True)
     job_upload.write_bytes(GOOD[1])
     services: Services = client.app.state.services  # type: ignore[attr-defined]
-    report = services.ingest_files({job_upload: "satzung.md"})
+    report = services.ingest_files({job_upload: "satzung.md"}, DEFAULT_COLLECTION)
     (doc_id,) = report.ingested_doc_ids
     assert client.delete(f"/api/documents/{doc_id}").status_code == 204
     assert not job_upload.exists()

@@ -52,7 +52,12 @@ def test_a_foreign_host_name_is_refused_so_dns_rebinding_reads_and_deletes_nothi
 def test_state_changing_requests_from_another_site_are_refused(client: TestClient, headers: dict[str, str]) -> None:
     before = _document_count(client)
     upload = (FIXTURES / "BBO_Satzung_Entschaedigung_ehrenamtliche_Taetigkeit.md").read_bytes()
-    response = client.post("/api/documents", files={"files": ("x.md", upload, "text/markdown")}, headers=headers)
+    response = client.post(
+        "/api/documents",
+        data={"collection": "allgemein"},
+        files={"files": ("x.md", upload, "text/markdown")},
+        headers=headers,
+    )
     assert response.status_code == 403
     assert response.json()["message"] == "Anfragen von fremden Webseiten werden abgelehnt."
     doc_id = client.get("/api/documents").json()[0]["id"]
@@ -122,6 +127,6 @@ def test_a_malformed_multipart_body_gets_a_german_400(client: TestClient) -> Non
 
 def test_library_validation_texts_never_reach_the_clerk(client: TestClient) -> None:
     """A file field sent as text: FastAPI explains it in English ("Expected UploadFile"); only German is shown."""
-    response = client.post("/api/documents", files={"files": (None, "x")})
+    response = client.post("/api/documents", data={"collection": "allgemein"}, files={"files": (None, "x")})
     assert response.status_code == 422
     assert "Expected" not in response.json()["message"] and "ungültig" in response.json()["message"]

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.services import Services
+from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder
 from testkit import assistant_settings, signed_in, sse_events
 
@@ -86,7 +87,11 @@ def test_instructions_planted_in_a_document_do_not_change_the_behaviour(
     services = Services(settings, embedder=embedder, chat_model=chat_model)
     with TestClient(create_app(settings, services)) as client:
         signed_in(client, services)
-        upload = client.post("/api/documents", files=[("files", ("hinweise.md", planted.encode(), "text/markdown"))])
+        upload = client.post(
+            "/api/documents",
+            data={"collection": "allgemein"},
+            files=[("files", ("hinweise.md", planted.encode(), "text/markdown"))],
+        )
         assert upload.status_code == 200
         answer = client.post("/api/chat", json={"question": QUESTION}).json()
     assert "hinweise.md" in {source["source"] for source in answer["sources"]}  # the planted text was retrieved
@@ -107,7 +112,7 @@ def test_ingest_and_chat_open_no_connection_outside_loopback(
 
     before = len(no_network_egress)
     Ingestor(CoreSettings(ingest=IngestSettings(index_dir=tmp_path / "i")), embedder).ingest(
-        [SAMPLES / "BBO_Satzung_Freibad.md"], progress=False
+        [SAMPLES / "BBO_Satzung_Freibad.md"], collection=DEFAULT_COLLECTION, progress=False
     )
     response = httpx.post(f"{live_server_url}/api/chat", json={"question": QUESTION}, headers=live_auth, timeout=300)
     assert response.status_code == 200

@@ -15,8 +15,9 @@ from assistant.chat.answerer import Question
 from assistant.services import Services
 from ingest.pipeline import Ingestor
 from ingest.settings import CoreSettings, IngestSettings
+from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder
-from testkit import assistant_settings, signed_in, sse_events
+from testkit import PUBLIC, assistant_settings, signed_in, sse_events
 
 pytestmark = pytest.mark.slow
 
@@ -61,7 +62,7 @@ def test_a_child_the_ordinance_does_not_regulate_is_answered_as_not_covered(clie
 
 
 def test_the_answer_check_turns_a_figure_absent_from_the_evidence_into_unsure(app_services: Services) -> None:
-    answerer = app_services.answerer
+    answerer = app_services.answerer(PUBLIC)
     events = list(answerer.events(Question(TABLE_QUESTION)))
     sources = next(event for event in events if type(event).__name__ == "SourcesFound")
     evidence = next(event for event in events if type(event).__name__ == "EvidenceFound")
@@ -79,7 +80,9 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, c
     folder = tmp_path_factory.mktemp("versions") / "docs"
     shutil.copytree(FIXTURES / "versions", folder)
     index_dir = tmp_path_factory.mktemp("versions-index") / "index"
-    report = Ingestor(CoreSettings(ingest=IngestSettings(index_dir=index_dir)), embedder).ingest([folder])
+    report = Ingestor(CoreSettings(ingest=IngestSettings(index_dir=index_dir)), embedder).ingest(
+        [folder], collection=DEFAULT_COLLECTION
+    )
     assert report.ok
     settings = assistant_settings(index_dir, tmp_path_factory.mktemp("versions-runtime"))
     return Services(settings, embedder=embedder, chat_model=chat_model)
@@ -88,7 +91,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, c
 def test_two_versions_with_different_fees_are_shown_as_a_contradiction_naming_the_newer(
     two_versions: Services,
 ) -> None:
-    answer = two_versions.answerer.answer(Question(TABLE_QUESTION))
+    answer = two_versions.answerer(PUBLIC).answer(Question(TABLE_QUESTION))
     verified = answer.verified
     assert verified.status == "widerspruch", verified.answer
     quotes = {citation.quote for citation in verified.citations}

@@ -24,7 +24,7 @@ from ingest.loaders import load_document
 from ingest.settings import IngestSettings
 from ingest.types import join_pages
 from models.embedders import Embedder
-from testkit import FIXTURES, assistant_settings, signed_in
+from testkit import FIXTURES, PUBLIC, assistant_settings, signed_in
 
 pytestmark = pytest.mark.slow
 
@@ -89,7 +89,7 @@ def test_every_shown_citation_verifies_against_the_stored_text(
     draft = finished_vermerk["draft"]
     sources = {source["number"]: source for source in draft["sources"]}
     assert sources
-    texts = StoredTexts(services.index.store)
+    texts = StoredTexts(services.index.store, PUBLIC)
     for source in sources.values():
         stored = texts.text(source["doc_id"])
         assert stored[source["quote_start"] : source["quote_end"]] == source["quote"]
@@ -139,7 +139,11 @@ def test_unreadable_or_unknown_documents_fail_in_german(client: TestClient, tmp_
     broken = tmp_path / "bescheid.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog")
     with broken.open("rb") as handle:
-        response = client.post("/api/summaries/uploads", files={"files": (broken.name, handle, "application/pdf")})
+        response = client.post(
+            "/api/summaries/uploads",
+            data={"collection": "allgemein"},
+            files={"files": (broken.name, handle, "application/pdf")},
+        )
     failed = _wait(client, response.json()["id"], ("fehlgeschlagen", "fertig"))
     assert failed["status"] == "fehlgeschlagen" and "bescheid.pdf" in failed["message"]
     unknown = client.post("/api/summaries", json={"doc_ids": ["0000000000000000"]})

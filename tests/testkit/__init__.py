@@ -8,16 +8,19 @@ from typing import Any
 
 import numpy as np
 
+from assistant.access.accounts import OPERATOR
+from assistant.access.collections import Grant
 from assistant.services import Services
 from assistant.settings import DatabaseSettings, JobSettings, ServerSettings, Settings
 from ingest.passage_store import PassageStore, StoredDocument
 from ingest.settings import IngestSettings
-from ingest.types import LoadedDocument, Page, Passage, SearchHit, join_pages
+from ingest.types import DEFAULT_COLLECTION, LoadedDocument, Page, Passage, Scope, SearchHit, join_pages
 from models.settings import LlmSettings
 
 PROJECT = Path(__file__).parents[2]
 FIXTURES = PROJECT / "tests" / "fixtures"
 SAMPLES = PROJECT / "data" / "samples"
+PUBLIC = Scope.of(DEFAULT_COLLECTION)  # where test documents are ingested, readable by every user
 
 
 def assistant_settings(index_dir: Path, runtime: Path) -> Settings:
@@ -40,6 +43,8 @@ def api_key_for(services: Services, name: str = TEST_USER, department: str = "Ha
     accounts = services.accounts
     if not any(user.name == name for user in accounts.users()):
         accounts.add_user(name, department=department, role=role, password=TEST_PASSWORD)
+        if role == "user":  # reads the samples (as everyone) and may upload into their collection
+            services.collections.add_grant(OPERATOR, DEFAULT_COLLECTION, Grant("write", user=name))
     return accounts.create_api_key(name)
 
 

@@ -1,8 +1,8 @@
-"""Local accounts, sessions and API keys on a real SQLite state database (migrated by Alembic)."""
+"""Local accounts, sessions and API keys on a real state database (migrated by Alembic), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -15,8 +15,8 @@ PASSWORD = "korrekt-pferd-batterie"
 
 
 @pytest.fixture
-def accounts(tmp_path: Path) -> Accounts:
-    return Accounts(open_database(DatabaseSettings(url=f"sqlite:///{tmp_path / 'state.sqlite'}")), AccessSettings())
+def accounts(state_url: str) -> Accounts:
+    return Accounts(open_database(DatabaseSettings(url=state_url)), AccessSettings())
 
 
 def test_a_user_signs_in_with_the_right_password_only(accounts: Accounts) -> None:
@@ -29,12 +29,12 @@ def test_a_user_signs_in_with_the_right_password_only(accounts: Accounts) -> Non
     assert accounts.check_password("niemand", PASSWORD) is None
 
 
-def test_passwords_are_stored_as_argon2_hashes_and_tokens_as_digests(accounts: Accounts, tmp_path: Path) -> None:
+def test_passwords_are_stored_as_argon2_hashes_and_tokens_as_digests(accounts: Accounts, state_url: str) -> None:
     user = accounts.add_user("b.beispiel", department="Bauamt", password=PASSWORD)
     token = accounts.open_session(user)
     key = accounts.create_api_key("b.beispiel")
 
-    engine = open_database(DatabaseSettings(url=f"sqlite:///{tmp_path / 'state.sqlite'}"))
+    engine = open_database(DatabaseSettings(url=state_url))
     with engine.connect() as connection:
         stored = " ".join(
             str(value)
@@ -70,6 +70,21 @@ def test_a_closed_session_is_gone(accounts: Accounts) -> None:
     assert accounts.session_user(token) is None
 
 
+def test_an_expired_session_is_refused_and_removed_at_the_next_sign_in(accounts: Accounts, state_url: str) -> None:
+    user = accounts.add_user("a.ablauf", department="Hauptamt", password=PASSWORD)
+    token = accounts.open_session(user)
+    engine = open_database(DatabaseSettings(url=state_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE sessions SET expires_at = :past"), {"past": datetime.now(UTC) - timedelta(days=1)}
+        )
+
+    assert accounts.session_user(token) is None
+    accounts.open_session(user)
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM sessions")) == 1
+
+
 @pytest.mark.parametrize(
     ("name", "department", "role", "password", "reason"),
     [
@@ -77,6 +92,7 @@ def test_a_closed_session_is_gone(accounts: Accounts) -> None:
         ("gut", "", "user", PASSWORD, "Abteilung"),
         ("gut", "Hauptamt", "chef", PASSWORD, "Rolle"),
         ("gut", "Hauptamt", "user", "kurz", "mindestens 12 Zeichen"),
+        ("gut", "Amt" * 41, "user", PASSWORD, "höchstens 120 Zeichen"),
     ],
 )
 def test_invalid_accounts_are_refused_in_german(
@@ -84,6 +100,14 @@ def test_invalid_accounts_are_refused_in_german(
 ) -> None:
     with pytest.raises(AccountError, match=reason):
         accounts.add_user(name, department=department, role=role, password=password)
+
+
+def test_the_user_list_has_cut_display_names_and_creation_times_in_utc(accounts: Accounts) -> None:
+    accounts.add_user("l.lang", department="Hauptamt", password=PASSWORD, display_name="Dr. " + "Name " * 60)
+
+    [user] = accounts.users()
+    assert len(user.display_name) == 200  # the column's length, which PostgreSQL enforces
+    assert user.created_at.utcoffset() == timedelta(0)  # SQLite keeps no time zone; UTC is put back
 
 
 def test_the_first_start_creates_one_admin_and_only_once(accounts: Accounts) -> None:

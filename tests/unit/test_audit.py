@@ -1,10 +1,12 @@
-"""The audit trail's hash chain on a real SQLite state database: any change, deletion (also of the newest
-entry) or reordering is found by ``verify``."""
+"""The audit trail's hash chain on a real state database, on SQLite and PostgreSQL: any change, deletion (also of
+the newest entry) or reordering is found by ``verify``; threads and instances appending together keep one chain."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -15,8 +17,8 @@ from assistant.settings import DatabaseSettings
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    return open_database(DatabaseSettings(url=f"sqlite:///{tmp_path / 'state.sqlite'}"))
+def engine(state_url: str) -> Engine:
+    return open_database(DatabaseSettings(url=state_url))
 
 
 @pytest.fixture
@@ -77,9 +79,49 @@ def test_concurrent_writers_keep_one_unbroken_chain(trail: AuditTrail) -> None:
     assert check.ok and check.events == 45
 
 
+def test_long_actors_and_targets_are_cut_to_what_the_database_holds(trail: AuditTrail) -> None:
+    event = trail.record("x" * 300, "anmeldung", "y" * 300, "abgelehnt")
+
+    assert (len(event.actor), len(event.target)) == (120, 200)
+    assert trail.verify().ok
+
+
 def test_exports_hold_every_event(trail: AuditTrail) -> None:
     events = trail.events()
 
     assert audit_jsonl(events).decode().count("\n") == 5
     rows = audit_csv(events).decode("utf-8-sig").splitlines()
     assert rows[0].startswith("seq;at;actor;action") and len(rows) == 6
+
+
+APPEND = """
+import os
+from assistant.access.audit import AuditTrail
+from assistant.access.db import open_database
+from assistant.settings import DatabaseSettings
+
+trail = AuditTrail(open_database(DatabaseSettings(url=os.environ["STATE_URL"])))
+for number in range(int(os.environ["EVENTS"])):
+    trail.record("instanz" + os.environ["WORKER"], "suche", str(number))
+"""
+
+
+def test_instances_appending_together_keep_one_unbroken_chain(state_url: str) -> None:
+    """Several server processes on one database append at once. On PostgreSQL they also start together on a fresh
+    database and migrate it one after the other; SQLite, the setting for one instance, is migrated beforehand."""
+    if state_url.startswith("sqlite"):
+        open_database(DatabaseSettings(url=state_url))
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", APPEND],
+            env={**os.environ, "STATE_URL": state_url, "EVENTS": "15", "WORKER": str(worker)},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for worker in range(3)
+    ]
+    errors = [worker.communicate(timeout=120)[1] for worker in workers]
+
+    assert [worker.returncode for worker in workers] == [0, 0, 0], errors
+    check = AuditTrail(open_database(DatabaseSettings(url=state_url))).verify()
+    assert check.ok and check.events == 45, check.problem

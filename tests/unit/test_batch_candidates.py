@@ -12,7 +12,7 @@ from assistant.batch.fields import FieldSpec
 from assistant.batch.selection import NONE_CHOICE, FieldChoices, Ranked, choice_schema, confidence, rank
 from assistant.batch.values import find_measures, in_unit, unit_of
 from ingest.passage_store import PassageStore
-from testkit import store_document
+from testkit import PUBLIC, store_document
 
 FLAECHE = FieldSpec(name="flaeche", frage="Wie groß ist die beanspruchte Fläche?", typ="zahl", einheit="m²")
 BREITE = FieldSpec(name="restgehwegbreite", frage="Welche Gehwegbreite bleibt frei?", typ="zahl", einheit="m")
@@ -56,7 +56,7 @@ def _store(tmp_path: Path, texts: dict[str, str]) -> PassageStore:
 
 @pytest.fixture
 def form(tmp_path: Path) -> CaseCandidates:
-    return case_candidates(_store(tmp_path, {"anmeldung": FORM}), ["anmeldung"])
+    return case_candidates(_store(tmp_path, {"anmeldung": FORM}), ["anmeldung"], PUBLIC)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_amounts_names_and_deciding_lines_are_offered(form: CaseCandidates) -> N
 
 
 def test_measures_in_running_text_are_candidates(tmp_path: Path) -> None:
-    letter = case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"])
+    letter = case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"], PUBLIC)
     assert [entry.value for entry in rank(FLAECHE, letter).ranked] == [10.0]
     assert [entry.value for entry in rank(BREITE, letter).ranked] == [1.5]
     assert 4.0 in [entry.value for entry in rank(ANZAHL, letter).ranked]
@@ -130,10 +130,10 @@ def test_only_a_clear_labelled_first_choice_is_sure(form: CaseCandidates, tmp_pa
     close = FieldChoices(BEGINN, [first, Ranked(form.of("datum")[0], first.score - 0.1, "2023-11-14")])
     assert confidence(close, close.ranked[0])[0] == "prüfen"  # two values competed closely
     assert confidence(close, close.ranked[1])[0] == "prüfen"
-    letter = rank(FLAECHE, case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"]))
+    letter = rank(FLAECHE, case_candidates(_store(tmp_path, {"antrag": LETTER}), ["antrag"], PUBLIC))
     assert confidence(letter, letter.ranked[0])[0] == "prüfen"  # in running text, not on a labelled line
     impfung = FieldSpec(name="impfdatum", frage="Wann wurde der Hund zuletzt geimpft?", typ="datum")
     assert confidence(rank(impfung, form), None) == ("sicher", "")  # a form whose labels do not name the field
     (tmp_path / "brief").mkdir()
-    nothing_labelled = rank(BEGINN, case_candidates(_store(tmp_path / "brief", {"brief": LETTER}), ["brief"]))
+    nothing_labelled = rank(BEGINN, case_candidates(_store(tmp_path / "brief", {"brief": LETTER}), ["brief"], PUBLIC))
     assert confidence(nothing_labelled, None)[0] == "prüfen"  # running text may hold what no label names

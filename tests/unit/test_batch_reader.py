@@ -12,7 +12,7 @@ from assistant.batch.fields import FieldSpec
 from assistant.batch.reader import CaseReader, Located
 from assistant.batch.results import CellValue
 from ingest.passage_store import PassageStore
-from testkit import store_document
+from testkit import PUBLIC, store_document
 
 # --- the case files ------------------------------------------------------------------------------------------
 
@@ -131,7 +131,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PassageStore]:
 
 def read(store: PassageStore, case: str) -> CaseReader:
     """A reader over the documents of one case ("widerspruch+bescheid" for two)."""
-    return CaseReader(store, case.split("+"))
+    return CaseReader(store, case.split("+"), PUBLIC)
 
 
 def located_text(reader: CaseReader, located: Located) -> str:

@@ -11,7 +11,9 @@ from ingest.index_folder import CURRENT_FILE, current_generation
 from ingest.pipeline import Ingestor
 from ingest.search import SearchIndex
 from ingest.settings import CoreSettings
+from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder
+from testkit import PUBLIC
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PROJECT = Path(__file__).parents[2]
@@ -36,9 +38,9 @@ def test_killed_ingest_leaves_previous_index_queryable(
     settings: CoreSettings, documents: Path, embedder: Embedder, tmp_path: Path
 ) -> None:
     index_dir = settings.ingest.index_dir
-    Ingestor(settings, embedder).ingest([documents], progress=False)
+    Ingestor(settings, embedder).ingest([documents], collection=DEFAULT_COLLECTION, progress=False)
     live_before = current_generation(index_dir)
-    hits_before = [hit.passage_id for hit in SearchIndex.open(settings, embedder).search("Streitwert", k=3)]
+    hits_before = [hit.passage_id for hit in SearchIndex.open(settings, embedder).search("Streitwert", PUBLIC, k=3)]
 
     _many_documents(documents, 40)
     process = subprocess.Popen(
@@ -56,11 +58,11 @@ def test_killed_ingest_leaves_previous_index_queryable(
 
     assert current_generation(index_dir) == live_before
     index = SearchIndex.open(settings, embedder)
-    assert len(index.store.documents()) == 3
-    assert [hit.passage_id for hit in index.search("Streitwert", k=3)] == hits_before
+    assert len(index.store.documents(PUBLIC)) == 3
+    assert [hit.passage_id for hit in index.search("Streitwert", PUBLIC, k=3)] == hits_before
 
     # The next ingest cleans up the leftover and completes, reusing what was embedded before the kill.
-    report = Ingestor(settings, embedder).ingest([documents], progress=False)
+    report = Ingestor(settings, embedder).ingest([documents], collection=DEFAULT_COLLECTION, progress=False)
     assert report.documents_total == 43
     assert len(list(index_dir.glob("gen-*"))) == 1
     assert (index_dir / CURRENT_FILE).read_text() == current_generation(index_dir).name  # type: ignore[union-attr]

@@ -16,7 +16,7 @@ from assistant.drafts.quality import (
 )
 from assistant.shared.citations import Citation
 from ingest.passage_store import PassageStore
-from tests.testkit import store_document
+from testkit import PUBLIC, store_document
 
 FEE = "Die Gebühr für die Benutzung des Freibads beträgt 3 Euro je Tag."
 
@@ -85,15 +85,15 @@ def test_the_opening_names_the_document_and_what_it_regulates(tmp_path: Path) ->
             "§ 2 Aufgaben\nHelfer versorgen Patienten bis zum Eintreffen des Rettungsdienstes.",
         ],
     )
-    document = store.document("hvo")
+    document = store.document("hvo", PUBLIC)
     assert document is not None
 
-    note = opening(document, [passage.to_hit() for passage in store.passages_of("hvo")])
+    note = opening(document, [passage.to_hit() for passage in store.passages_of("hvo", PUBLIC)])
 
     assert short_name(title) == "„Helferverordnung (HVO)“"
     assert isinstance(note, Note)
     assert note.text == "„Helferverordnung (HVO)“ regelt die Mitwirkung von Helfern im Rettungsdienst."
-    stored = store.pages("hvo")[0].text
+    stored = store.pages("hvo", PUBLIC)[0].text
     assert stored[note.citation.quote_start : note.citation.quote_end] == note.citation.quote
 
 
@@ -101,10 +101,10 @@ def test_without_a_purpose_clause_the_opening_reads_the_title(tmp_path: Path) ->
     store = PassageStore(tmp_path / "store.sqlite")
     title = "Gesetz zum Schutze der arbeitenden Jugend (Jugendarbeitsschutzgesetz - JArbSchG)"
     store_document(store, "jarbschg", title, ["§ 5 Verbot\nDie Beschäftigung von Kindern ist verboten."])
-    document = store.document("jarbschg")
+    document = store.document("jarbschg", PUBLIC)
     assert document is not None
 
-    assert opening(document, [passage.to_hit() for passage in store.passages_of("jarbschg")]) == (
+    assert opening(document, [passage.to_hit() for passage in store.passages_of("jarbschg", PUBLIC)]) == (
         "„Jugendarbeitsschutzgesetz (JArbSchG)“ dient dem Schutze der arbeitenden Jugend."
     )
 
@@ -117,7 +117,7 @@ def test_a_stretch_without_notes_gets_its_most_central_sentence(tmp_path: Path) 
         "§ 3 Fälligkeit\nDie Hundesteuer wird jährlich am 1. Juli für jeden Hund fällig.",
     ]
     store_document(store, "hst", "Hundesteuersatzung", pages)
-    passages = [passage.to_hit() for passage in store.passages_of("hst")]
+    passages = [passage.to_hit() for passage in store.passages_of("hst", PUBLIC)]
     first = passages[0]
     noted = _note("Die Gemeinde erhebt eine Hundesteuer.", "Die Gemeinde erhebt eine Hundesteuer für jeden Hund.")
     noted = noted.model_copy(

@@ -69,7 +69,7 @@ def store(tmp_path: Path) -> JobStore:
 
 
 def test_a_job_runs_to_its_result(store: JobStore) -> None:
-    job = store.create("summary", Factor(factor=2), origin="test")
+    job = store.create("summary", Factor(factor=2), origin="test", owner="tester")
     record = run_job(store, job.id, job_type(CountingHandler()))
     assert (record.status, record.result, record.done, record.total) == ("fertig", {"value": 12}, 3, 3)
 
@@ -77,11 +77,11 @@ def test_a_job_runs_to_its_result(store: JobStore) -> None:
 def test_an_interrupted_job_resumes_without_redoing_finished_steps(tmp_path: Path) -> None:
     path = tmp_path / "jobs.sqlite"
     first_store = JobStore(path)
-    job = first_store.create("batch", Factor(), origin="cli", fingerprint="same-command")
+    job = first_store.create("batch", Factor(), origin="cli", owner="tester", fingerprint="same-command")
     crashing = CountingHandler(crash_in_step_two=True)
     first_store.start_run(job.id)
     with pytest.raises(Crash):
-        crashing(JobContext(first_store, job.id), Factor())
+        crashing(JobContext(first_store, job), Factor())
     first_store.close()  # the process is gone; its job stays "laeuft"
 
     store = JobStore(path)
@@ -95,7 +95,7 @@ def test_an_interrupted_job_resumes_without_redoing_finished_steps(tmp_path: Pat
 
 
 def test_a_stored_step_that_no_longer_fits_its_model_is_computed_again(store: JobStore) -> None:
-    job = store.create("summary", Factor(), origin="test")
+    job = store.create("summary", Factor(), origin="test", owner="tester")
     store.save_step(job.id, "step-1", Factor(factor=5))  # written by an older version: another shape
     handler = CountingHandler()
     record = run_job(store, job.id, job_type(handler))
@@ -103,7 +103,7 @@ def test_a_stored_step_that_no_longer_fits_its_model_is_computed_again(store: Jo
 
 
 def test_a_cancelled_job_stops_at_the_next_step_and_keeps_no_result(store: JobStore) -> None:
-    job = store.create("summary", Factor(), origin="test")
+    job = store.create("summary", Factor(), origin="test", owner="tester")
 
     def cancel_after_first_step(context: JobContext, params: Factor) -> Number:
         context.step("step-1", Number, lambda: Number(value=1))
@@ -116,7 +116,7 @@ def test_a_cancelled_job_stops_at_the_next_step_and_keeps_no_result(store: JobSt
 
 
 def test_a_queued_job_is_cancelled_at_once(store: JobStore) -> None:
-    job = store.create("summary", Factor(), origin="test")
+    job = store.create("summary", Factor(), origin="test", owner="tester")
     store.request_cancel(job.id)
     assert store.require(job.id).status == "abgebrochen"
 
@@ -128,8 +128,8 @@ def test_failures_are_recorded_with_a_german_message(store: JobStore) -> None:
     def crash(context: JobContext, params: Factor) -> Number:
         raise RuntimeError("internal detail that must not reach the clerk")
 
-    refused = run_job(store, store.create("summary", Factor(), origin="test").id, job_type(refuse))
-    crashed = run_job(store, store.create("summary", Factor(), origin="test").id, job_type(crash))
+    refused = run_job(store, store.create("summary", Factor(), origin="test", owner="tester").id, job_type(refuse))
+    crashed = run_job(store, store.create("summary", Factor(), origin="test", owner="tester").id, job_type(crash))
     assert (refused.status, refused.message) == ("fehlgeschlagen", "Das Dokument enthält keinen lesbaren Text.")
     assert crashed.status == "fehlgeschlagen"
     assert "internal detail" not in crashed.message and "Fehler" in crashed.message
@@ -156,7 +156,7 @@ def test_the_runner_works_the_queue_in_the_background_and_estimates_time_left(st
         return Number(value=0)
 
     runner = _runner(store, tmp_path, slow)
-    job = runner.submit("summary", Factor())
+    job = runner.submit("summary", Factor(), owner="tester")
     _wait_until_finished(store, job.id)
     runner.stop()
     assert store.require(job.id).status == JobStatus.DONE
@@ -165,9 +165,9 @@ def test_the_runner_works_the_queue_in_the_background_and_estimates_time_left(st
 
 
 def test_the_server_resumes_only_its_own_unfinished_jobs(store: JobStore, tmp_path: Path) -> None:
-    api_job = store.create("summary", Factor(), origin="api")
+    api_job = store.create("summary", Factor(), origin="api", owner="tester")
     store.start_run(api_job.id)  # it was running when the server stopped
-    cli_job = store.create("summary", Factor(), origin="cli")
+    cli_job = store.create("summary", Factor(), origin="cli", owner="tester")
     runner = _runner(store, tmp_path, CountingHandler())
     runner.start()
     _wait_until_finished(store, api_job.id)
@@ -178,7 +178,7 @@ def test_the_server_resumes_only_its_own_unfinished_jobs(store: JobStore, tmp_pa
 
 def test_removing_a_job_removes_its_record_steps_and_folder(store: JobStore, tmp_path: Path) -> None:
     paths = JobPaths(tmp_path)
-    job = store.create("batch", Factor(), origin="api")
+    job = store.create("batch", Factor(), origin="api", owner="tester")
     run_job(store, job.id, job_type(CountingHandler()))
     upload = paths.uploads(job.id) / "00000" / "antrag.pdf"
     upload.parent.mkdir(parents=True)
@@ -191,7 +191,7 @@ def test_removing_a_job_removes_its_record_steps_and_folder(store: JobStore, tmp
 
 def test_finished_jobs_older_than_the_retention_are_removed_and_others_kept(store: JobStore, tmp_path: Path) -> None:
     paths = JobPaths(tmp_path)
-    old, recent, running = (store.create("summary", Factor(), origin="api") for _ in range(3))
+    old, recent, running = (store.create("summary", Factor(), origin="api", owner="tester") for _ in range(3))
     for job in (old, recent):
         run_job(store, job.id, job_type(CountingHandler()))
         paths.uploads(job.id).mkdir(parents=True)

@@ -9,6 +9,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
 
+from assistant.access.accounts import Principal
+from assistant.api.auth import CurrentUser
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import NotFoundError
 from assistant.api.jobs import finished_result, job_of_kind, remove_job
@@ -32,16 +34,18 @@ _DOWNLOADS = {
 
 
 @router.post("", response_model=BatchJobPublic, status_code=202)
-def start_batch(body: BatchRequest, services: ServicesDep) -> BatchJobPublic:
+def start_batch(body: BatchRequest, services: ServicesDep, principal: CurrentUser) -> BatchJobPublic:
     """Auswertung schon eingelesener Dokumente:
     ``{"schema": {...}, "cases": [{"name": "Fall 1", "doc_ids": [...]}]}``."""
     cases = [CaseSpec(name=case.name, doc_ids=case.doc_ids) for case in body.cases]
-    return BatchJobPublic.of(services.jobs.submit("batch", BatchJob(schema_=body.schema_, cases=cases)))
+    job = BatchJob(schema_=body.schema_, cases=cases)
+    return BatchJobPublic.of(services.jobs.submit("batch", job, owner=principal.name))
 
 
 @router.post("/uploads", response_model=BatchJobPublic, status_code=202)
 def start_batch_of_uploads(
     services: ServicesDep,
+    principal: CurrentUser,
     field_list: Annotated[str, Form(alias="schema", description="Die Feldliste als YAML- oder JSON-Text")],
     files: Annotated[list[UploadFile], File(description="Die Fallakten; der Ordner im Dateinamen ist der Fall")],
 ) -> BatchJobPublic:
@@ -60,7 +64,7 @@ def start_batch_of_uploads(
     except ValueError as exc:  # two uploads that name the same case, or too many cases
         shutil.rmtree(services.job_paths.job_folder(job_id), ignore_errors=True)
         raise BatchError("Die hochgeladenen Dateien ergeben keine eindeutigen Fälle.") from exc
-    return BatchJobPublic.of(services.jobs.submit("batch", job, job_id=job_id))
+    return BatchJobPublic.of(services.jobs.submit("batch", job, owner=principal.name, job_id=job_id))
 
 
 @router.get("/examples", response_model=list[ExamplePublic])
@@ -76,34 +80,34 @@ def list_examples(services: ServicesDep) -> list[ExamplePublic]:
 
 
 @router.get("/{job_id}", response_model=BatchJobPublic)
-def get_batch(job_id: str, services: ServicesDep) -> BatchJobPublic:
+def get_batch(job_id: str, services: ServicesDep, principal: CurrentUser) -> BatchJobPublic:
     """Stand des Auftrags (Fälle und Angaben erledigt/gesamt, geschätzte Restzeit), bei ``fertig`` mit Ergebnis."""
-    return BatchJobPublic.of(_job(job_id, services))
+    return BatchJobPublic.of(_job(job_id, services, principal))
 
 
 @router.post("/{job_id}/cancel", response_model=BatchJobPublic)
-def cancel_batch(job_id: str, services: ServicesDep) -> BatchJobPublic:
-    _job(job_id, services)
+def cancel_batch(job_id: str, services: ServicesDep, principal: CurrentUser) -> BatchJobPublic:
+    _job(job_id, services, principal)
     return BatchJobPublic.of(services.jobs.cancel(job_id))
 
 
 @router.delete("/{job_id}", status_code=204)
-def delete_batch(job_id: str, services: ServicesDep) -> Response:
+def delete_batch(job_id: str, services: ServicesDep, principal: CurrentUser) -> Response:
     """Auftrag mit Ergebnis, hochgeladenen Fallakten und ihrem privaten Index löschen."""
-    remove_job(services, _job(job_id, services))
+    remove_job(services, _job(job_id, services, principal))
     return Response(status_code=204)
 
 
 @router.get("/{job_id}/result.{suffix}", response_class=Response)
-def download_result(job_id: str, suffix: str, services: ServicesDep) -> Response:
+def download_result(job_id: str, suffix: str, services: ServicesDep, principal: CurrentUser) -> Response:
     """Ergebnis als ``csv``, ``xlsx`` (Quellen als Kommentare und im Blatt „Quellen“) oder ``jsonl``."""
     if suffix not in _DOWNLOADS:
         raise NotFoundError("Dieses Format gibt es nicht (csv, xlsx oder jsonl).")
-    result = finished_result(_job(job_id, services), "Die Auswertung ist noch nicht fertig.")
+    result = finished_result(_job(job_id, services, principal), "Die Auswertung ist noch nicht fertig.")
     writer, media_type = _DOWNLOADS[suffix]
     headers = {"Content-Disposition": f'attachment; filename="auswertung-{job_id}.{suffix}"'}
     return Response(writer(BatchResult.model_validate(result)), media_type=media_type, headers=headers)
 
 
-def _job(job_id: str, services: ServicesDep) -> JobRecord:
-    return job_of_kind(services, job_id, "batch", "Diesen Auswertungs-Auftrag gibt es nicht.")
+def _job(job_id: str, services: ServicesDep, principal: Principal) -> JobRecord:
+    return job_of_kind(services, principal, job_id, "batch", "Diesen Auswertungs-Auftrag gibt es nicht.")

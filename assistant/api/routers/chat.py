@@ -10,6 +10,7 @@ from contextlib import closing
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
+from assistant.api.auth import CurrentUser
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import status_of
 from assistant.api.schemas import AnswerPublic, ChatRequest, EvidencePublic, SourcePublic, VerifiedAnswerPublic
@@ -72,9 +73,12 @@ def _stream(events: Generator[ChatEvent, None, None]) -> Generator[str, None, No
     response_model=AnswerPublic,
     responses={200: {"content": {"text/event-stream": {}}, "description": "JSON oder Server-Sent Events"}},
 )
-def chat(body: ChatRequest, request: Request, services: ServicesDep) -> AnswerPublic | EventStreamResponse:
-    """Antwort mit geprüften Quellenangaben. ``stream: true`` (oder Accept: text/event-stream) liefert SSE."""
-    answerer = services.answerer
+def chat(
+    body: ChatRequest, request: Request, services: ServicesDep, principal: CurrentUser
+) -> AnswerPublic | EventStreamResponse:
+    """Antwort mit geprüften Quellenangaben aus den lesbaren (oder den gewählten) Sammlungen. ``stream: true``
+    (oder Accept: text/event-stream) liefert SSE."""
+    answerer = services.answerer(services.collections.narrowed(principal, body.collections))
     if body.stream or "text/event-stream" in request.headers.get("accept", ""):
         return EventStreamResponse(_stream(answerer.events(body.to_question())))
     return AnswerPublic.of_answer(answerer.answer(body.to_question()))

@@ -5,6 +5,8 @@
 import { API, errorMessage } from "./api.js";
 import { $ } from "./util.js";
 
+const SIGN_IN_METHODS = "api/auth/methods";
+
 function showSignedIn(user) {
   $("login").hidden = true;
   $("site-main").hidden = false;
@@ -19,6 +21,14 @@ export function showLogin(message = "") {
   $("login").hidden = false;
   $("login-status").textContent = message;
   $("login-username").focus();
+  showSignInMethods();
+}
+
+/** "Mit Dienstkonto anmelden" (OIDC) only where the server offers it. */
+async function showSignInMethods() {
+  const response = await fetch(SIGN_IN_METHODS, { headers: { Accept: "application/json" } }).catch(() => null);
+  const methods = response && response.ok ? await response.json().catch(() => ({})) : {};
+  $("login-oidc").hidden = methods.oidc !== true;
 }
 
 /** Resolves with the signed-in user, after showing the sign-in form as long as needed. */
