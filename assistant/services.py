@@ -16,6 +16,7 @@ from assistant.access.accounts import Accounts
 from assistant.access.audit import AuditTrail
 from assistant.access.collections import AccessDeniedError, Collections, Permission
 from assistant.access.db import open_database
+from assistant.access.history import History
 from assistant.batch.analyzer import BatchAnalyzer
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
@@ -74,6 +75,10 @@ class Services:
     @cached_property
     def collections(self) -> Collections:
         return Collections(self.state_database)
+
+    @cached_property
+    def history(self) -> History:
+        return History(self.state_database, self.settings.history.retention_days)
 
     def job_scope(self, context: JobContext, permission: Permission = "read") -> Scope:
         """What a job may read (or write) now: its owner's grants when it runs, not when it was queued; jobs

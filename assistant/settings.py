@@ -79,6 +79,12 @@ class JobSettings(BaseModel):
     )
 
 
+class HistorySettings(BaseModel):
+    retention_days: int = Field(
+        90, ge=1, description="Conversations untouched for this many days are deleted with their answers."
+    )
+
+
 class DatabaseSettings(BaseModel):
     url: str = Field(
         "sqlite:///data/runtime/state.sqlite",
@@ -153,4 +159,5 @@ class Settings(CoreSettings):
     jobs: JobSettings = Field(default_factory=JobSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     access: AccessSettings = Field(default_factory=AccessSettings)
+    history: HistorySettings = Field(default_factory=HistorySettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)

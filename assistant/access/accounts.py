@@ -19,7 +19,7 @@ from pwdlib.hashers.argon2 import Argon2Hasher
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from assistant.access.db import session_factory
+from assistant.access.db import as_utc, session_factory
 from assistant.access.tables import ApiKeyRow, DepartmentRow, SessionRow, UserRow
 from assistant.settings import AccessSettings
 from assistant.shared.jobs import OPERATOR as OPERATOR_NAME
@@ -117,7 +117,7 @@ class Accounts:
         with self._sessions() as session:
             rows = session.scalars(select(UserRow).order_by(UserRow.name)).all()
             return [
-                UserAccount(**vars(_principal(row)), disabled=row.disabled, created_at=_aware(row.created_at))
+                UserAccount(**vars(_principal(row)), disabled=row.disabled, created_at=as_utc(row.created_at))
                 for row in rows
             ]
 
@@ -126,6 +126,10 @@ class Accounts:
         with self._sessions() as session:
             row = _find(session, name)
             return None if row is None or row.disabled else _principal(row)
+
+    def departments(self) -> list[str]:
+        with self._sessions() as session:
+            return list(session.scalars(select(DepartmentRow.name).order_by(DepartmentRow.name)).all())
 
     def disable(self, name: str) -> None:
         """The user can no longer sign in; their sessions end and their API keys stop working."""
@@ -189,7 +193,7 @@ class Accounts:
     def session_user(self, token: str) -> Principal | None:
         with self._sessions() as session:
             found = session.get(SessionRow, _digest(token))
-            if found is None or _aware(found.expires_at) < _now():
+            if found is None or as_utc(found.expires_at) < _now():
                 return None
             return self._active(session, found.user_id)
 
@@ -263,8 +267,3 @@ def _digest(token: str) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

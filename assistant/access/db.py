@@ -6,6 +6,7 @@ grants, history): SQLAlchemy 2 on SQLite by default, PostgreSQL for several inst
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -59,3 +60,8 @@ def _sqlite_pragmas(connection: object, _: object) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored time as an aware UTC datetime: SQLite returns naive ones (they were written in UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

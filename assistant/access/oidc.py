@@ -34,7 +34,7 @@ from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from sqlalchemy import Engine, delete
 
-from assistant.access.db import session_factory
+from assistant.access.db import as_utc, session_factory
 from assistant.access.tables import OidcLoginRow
 from assistant.settings import OidcSettings
 from models.errors import AssistantError
@@ -300,7 +300,7 @@ class OidcClient:
                 .where(OidcLoginRow.state_hash == row.state_hash)
                 .execution_options(synchronize_session=False)
             )
-        if getattr(removed, "rowcount", 0) != 1 or _aware(expires_at) < _now():
+        if getattr(removed, "rowcount", 0) != 1 or as_utc(expires_at) < _now():
             return None  # another request took it first, or it came back too late
         return pending
 
@@ -355,8 +355,3 @@ def _digest(token: str) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assistant.access.db import Base
@@ -117,3 +117,31 @@ class GrantRow(Base):
     collection: Mapped[CollectionRow] = relationship(back_populates="grants")
     department: Mapped[DepartmentRow | None] = relationship(lazy="joined")
     user: Mapped[UserRow | None] = relationship(lazy="joined")
+
+
+class ConversationRow(Base):
+    __tablename__ = "conversations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    turns: Mapped[list[ChatTurnRow]] = relationship(
+        back_populates="conversation", cascade="all, delete-orphan", order_by="ChatTurnRow.id"
+    )
+
+
+class ChatTurnRow(Base):
+    __tablename__ = "chat_turns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    citations_json: Mapped[str] = mapped_column(Text)  # the verified citations, as shown when answered
+    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    conversation: Mapped[ConversationRow] = relationship(back_populates="turns")

@@ -16,7 +16,19 @@ from assistant.api.audit_log import AuditMiddleware
 from assistant.api.auth import SIGNED_IN
 from assistant.api.docs import install_docs
 from assistant.api.errors import install_error_handlers
-from assistant.api.routers import auth, batch, chat, collections, documents, health, oidc, search, summaries
+from assistant.api.routers import (
+    admin,
+    auth,
+    batch,
+    chat,
+    collections,
+    conversations,
+    documents,
+    health,
+    oidc,
+    search,
+    summaries,
+)
 from assistant.api.security import SameOriginGuard, allowed_hosts
 from assistant.services import Services
 from assistant.settings import Settings
@@ -58,7 +70,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.add_middleware(SameOriginGuard, hosts=allowed_hosts(settings.server.host, settings.server.allowed_hosts))
     install_error_handlers(app)
     install_docs(app)
-    for module in (chat, search, documents, collections, summaries, batch):
+    for module in (chat, conversations, search, documents, collections, summaries, batch, admin):
         app.include_router(module.router, dependencies=SIGNED_IN)
     for module in (auth, oidc, health):  # the only routes open without sign-in
         app.include_router(module.router)

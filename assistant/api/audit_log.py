@@ -35,6 +35,10 @@ ACTIONS = {
     "create_collection": "sammlung_angelegt",
     "set_grants": "freigaben_geaendert",
     "delete_collection": "sammlung_geloescht",
+    "show_conversation": "verlauf_geoeffnet",
+    "delete_conversation": "verlauf_geloescht",
+    "add_user": "konto_angelegt",
+    "disable_user": "konto_gesperrt",
 }
 DENIED = "zugriff_verweigert"  # any 403 (a collection without the permission, a role that may not)
 _SIGN_IN_ROUTES = frozenset({"login", "logout"})  # recorded by the routes themselves

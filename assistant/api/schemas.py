@@ -5,13 +5,15 @@ rather than copied field by field."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Literal, Self
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 
-from assistant.access.accounts import Principal, Role
+from assistant.access.accounts import Principal, Role, UserAccount
 from assistant.access.audit import AuditEvent
 from assistant.access.collections import Collection, Grant, Permission
+from assistant.access.history import Conversation
 from assistant.batch.cases import BatchJob
 from assistant.batch.results import BatchResult
 from assistant.chat.answerer import AnswerStatus, AnswerVerified, ChatAnswer, EvidenceFound, Question, Turn
@@ -47,6 +49,57 @@ class UserPublic(BaseModel):
     @classmethod
     def of(cls, principal: Principal) -> Self:
         return cls.model_validate(asdict(principal))  # the internal user id stays out
+
+
+class AccountPublic(UserPublic):
+    """An account as the admin page lists it."""
+
+    disabled: bool
+    created_at: datetime
+
+    @classmethod
+    def of_account(cls, account: UserAccount) -> Self:
+        return cls.model_validate(asdict(account))
+
+
+class NewUserRequest(BaseModel):
+    name: str = Field(min_length=2, max_length=64, description="Benutzername (Kleinbuchstaben, Ziffern, . _ @ -)")
+    department: str = Field(min_length=1, max_length=120)
+    role: Role = "user"
+    display_name: str = Field("", max_length=200)
+    password: SecretStr = Field(min_length=1, max_length=1000, description="Erstes Passwort")
+
+
+class ConversationRequest(BaseModel):
+    title: str = Field("", max_length=200, description="Titel (ohne Angabe: die erste Frage)")
+
+
+class StoredTurnPublic(BaseModel):
+    question: str
+    answer: str
+    status: str = Field(description="wie bei /api/chat; zurueckgehalten: eine Quelle ist nicht mehr lesbar")
+    citations: list[Citation]
+    asked_at: datetime
+
+
+class ConversationPublic(BaseModel):
+    id: str
+    title: str
+    created_at: datetime
+    updated_at: datetime
+    turns: int
+    history: list[StoredTurnPublic] = Field(default_factory=list, description="Nur beim Öffnen eines Gesprächs")
+
+    @classmethod
+    def of(cls, conversation: Conversation) -> Self:
+        return cls(
+            id=conversation.id,
+            title=conversation.title,
+            created_at=conversation.created_at,
+            updated_at=conversation.updated_at,
+            turns=conversation.turn_count,
+            history=[StoredTurnPublic.model_validate(turn, from_attributes=True) for turn in conversation.turns],
+        )
 
 
 class GrantPublic(BaseModel):
@@ -130,6 +183,12 @@ class ChatRequest(BaseModel):
     document_ids: list[str] = Field(default_factory=list, description="Nur in diesen Dokumenten suchen.")
     collections: list[str] | None = Field(
         None, max_length=100, description="Nur in diesen Sammlungen suchen (Standard: alle lesbaren)."
+    )
+    conversation_id: str | None = Field(
+        None,
+        max_length=32,
+        description="Gespräch im Verlauf (POST /api/conversations): sein bisheriger Verlauf gilt statt ``history``, "
+        "und Frage und Antwort werden dort gespeichert.",
     )
 
     def to_question(self) -> Question:

@@ -20,6 +20,7 @@ from assistant.batch.fields import load_schema
 from assistant.batch.results import BatchResult, CaseResult, CellResult
 from assistant.drafts.draft import Draft, DraftSection, SummaryJob
 from assistant.services import Services
+from assistant.shared.citations import Citation
 from assistant.shared.jobs import JobStatus
 from models.embedders import Embedder
 from models.llm import ChatMessage
@@ -66,6 +67,7 @@ class World:
     doc_id: str  # the canary document
     summary_id: str  # A's finished summary, quoting the canary
     batch_id: str  # A's finished batch result, quoting the canary
+    conversation_id: str  # A's conversation, whose answer quotes the canary
 
 
 @pytest.fixture
@@ -91,7 +93,32 @@ def world(private_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Pa
         assert upload.status_code == 200, upload.text
         doc_id = upload.json()["documents"][0]["id"]
         summary_id, batch_id = _finished_jobs_of_a(services, doc_id)
-        yield World(client, services, model, owner, outsider, doc_id, summary_id, batch_id)
+        conversation_id = _conversation(client, services, owner, "a.bauer", doc_id)
+        yield World(client, services, model, owner, outsider, doc_id, summary_id, batch_id, conversation_id)
+
+
+def _conversation(client: TestClient, services: Services, headers: dict[str, str], name: str, doc_id: str) -> str:
+    """A conversation of ``name`` whose one answer quotes the canary document (as a chat in it would store)."""
+    conversation_id: str = client.post("/api/conversations", json={}, headers=headers).json()["id"]
+    detail = client.get(f"/api/documents/{doc_id}", headers=headers).json()
+    citation = Citation(
+        number=1,
+        passage_id=detail["passage_refs"][0]["passage_id"],
+        doc_id=doc_id,
+        title=detail["title"],
+        source=detail["source"],
+        page=1,
+        section="",
+        quote=CANARY,
+        quote_start=0,
+        quote_end=len(CANARY),
+        passage_start=0,
+        passage_end=len(CANARY),
+    )
+    principal = services.accounts.active(name)
+    assert principal is not None
+    services.history.append(principal, conversation_id, QUESTION, f"{CANARY} [1]", "beantwortet", [citation])
+    return conversation_id
 
 
 def _finished_jobs_of_a(services: Services, doc_id: str) -> tuple[str, str]:
@@ -145,8 +172,10 @@ def _b_job(kind: str, body: Callable[[str], dict[str, Any]]) -> Call:
 
 
 def _b_chat_stream(w: World) -> list[httpx.Response]:
-    body = {"question": QUESTION, "stream": True}
-    return [w.client.post("/api/chat", json=body, headers=w.outsider)]
+    """B's streamed answer, and B asking inside A's conversation (which does not exist for B)."""
+    streamed = {"question": QUESTION, "stream": True}
+    in_a_conversation = {"question": QUESTION, "conversation_id": w.conversation_id}
+    return [w.client.post("/api/chat", json=body, headers=w.outsider) for body in (streamed, in_a_conversation)]
 
 
 UPLOAD = {"files": [("files", ("neu.md", b"# Neu\n\nInhalt.", "text/markdown"))]}
@@ -160,6 +189,13 @@ CALLS: dict[tuple[str, str], Call] = {
     ("post", "/api/documents"): _b("POST", "/api/documents", data={"collection": "bauakten"}, **UPLOAD),
     ("get", "/api/documents/{doc_id}"): _b("GET", "/api/documents/{w.doc_id}"),
     ("delete", "/api/documents/{doc_id}"): _b("DELETE", "/api/documents/{w.doc_id}"),
+    ("get", "/api/conversations"): _b("GET", "/api/conversations"),
+    ("post", "/api/conversations"): _b("POST", "/api/conversations", json={"title": "Meins"}),
+    ("get", "/api/conversations/{conversation_id}"): _b("GET", "/api/conversations/{w.conversation_id}"),
+    ("put", "/api/conversations/{conversation_id}"): _b(
+        "PUT", "/api/conversations/{w.conversation_id}", json={"title": "Übernommen"}
+    ),
+    ("delete", "/api/conversations/{conversation_id}"): _b("DELETE", "/api/conversations/{w.conversation_id}"),
     ("get", "/api/collections"): _b("GET", "/api/collections"),
     ("post", "/api/collections"): _b("POST", "/api/collections", json={"name": "bauakten", "grants": []}),
     ("put", "/api/collections/{name}/grants"): _b(
@@ -196,6 +232,12 @@ CALLS: dict[tuple[str, str], Call] = {
     ("get", "/api/auth/oidc/login"): _b("GET", "/api/auth/oidc/login", follow_redirects=False),
     ("get", "/api/auth/oidc/callback"): _b("GET", "/api/auth/oidc/callback", follow_redirects=False),
     ("get", "/healthz"): _b("GET", "/healthz"),
+    ("get", "/api/admin/users"): _b("GET", "/api/admin/users"),
+    ("post", "/api/admin/users"): _b(
+        "POST", "/api/admin/users", json={"name": "x.neu", "department": "Bauamt", "password": TEST_PASSWORD}
+    ),
+    ("post", "/api/admin/users/{name}/disable"): _b("POST", "/api/admin/users/a.bauer/disable"),
+    ("get", "/api/admin/departments"): _b("GET", "/api/admin/departments"),
 }
 CHAT_STREAM: Call = _b_chat_stream
 
@@ -236,3 +278,24 @@ def test_the_owner_still_reads_the_canary_and_the_outsider_changed_nothing(world
     assert any(CANARY_WORD in hit["text"] for hit in found)  # the canary is findable: the test above can fail
     assert detail.status_code == 200 and summary.status_code == 200 and CANARY_WORD in summary.text
     assert "zugriff_verweigert" in {event.action for event in world.services.audit.events()}
+    reopened = world.client.get(f"/api/conversations/{world.conversation_id}", headers=world.owner).json()
+    assert reopened["title"] == QUESTION and CANARY_WORD in reopened["history"][0]["answer"]
+
+
+def test_a_reopened_answer_is_withheld_once_its_source_is_no_longer_readable(world: World) -> None:
+    colleague = {"Authorization": f"Bearer {api_key_for(world.services, 'c.kollege', department='Bauamt')}"}
+    conversation_id = _conversation(world.client, world.services, colleague, "c.kollege", world.doc_id)
+    before = world.client.get(f"/api/conversations/{conversation_id}", headers=colleague).json()
+
+    revoked = world.client.put(
+        "/api/collections/bauakten/grants",
+        json={"grants": [{"user": "a.bauer", "permission": "manage"}]},
+        headers=world.owner,
+    )
+    after = world.client.get(f"/api/conversations/{conversation_id}", headers=colleague)
+
+    assert CANARY_WORD in before["history"][0]["answer"]
+    assert revoked.status_code == 200
+    assert after.status_code == 200 and CANARY_WORD.encode() not in after.content
+    assert after.json()["history"][0]["status"] == "zurueckgehalten"
+    assert after.json()["history"][0]["question"] == QUESTION
