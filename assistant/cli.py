@@ -279,7 +279,15 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         print("Bitte notieren; weitere Konten: python -m assistant users add NAME --department D", flush=True)
     app = create_app(settings, services)
     print(f"Verwaltungsassistent läuft: http://{settings.server.host}:{settings.server.port}/", flush=True)
-    uvicorn.run(app, host=settings.server.host, port=settings.server.port, log_level="warning")
+    server = settings.server
+    uvicorn.run(
+        app,
+        host=server.host,
+        port=server.port,
+        log_level="warning",
+        proxy_headers=True,
+        forwarded_allow_ips=server.trusted_proxies,
+    )
     return 0
 
 

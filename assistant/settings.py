@@ -25,6 +25,11 @@ class ServerSettings(BaseModel):
         description="Host names the server answers to besides loopback and 'host' (e.g. its DNS name behind a "
         "reverse proxy, as a JSON list); any other Host header is refused (DNS rebinding).",
     )
+    trusted_proxies: str = Field(
+        "127.0.0.1",
+        description="Addresses of reverse proxies whose X-Forwarded-Proto/-For headers are believed (comma "
+        "separated; '*' for all): behind a TLS proxy the session cookie then becomes __Host- and Secure.",
+    )
 
 
 class AnswerSettings(BaseModel):
