@@ -171,7 +171,7 @@ def collections_list_command(args: argparse.Namespace, settings: Settings) -> in
 def collections_create_command(args: argparse.Namespace, settings: Settings) -> int:
     services = Services(settings)
     services.collections.create(OPERATOR, args.name, args.title, [])
-    services.audit.record(_cli_actor(), "sammlung_angelegt", args.name)
+    services.audit.record(_cli_actor(), "sammlung_angelegt", args.name, via="cli")
     print(f"Sammlung „{args.name}“ angelegt. Lesen darf sie erst, wer eine Freigabe erhält (collections grant).")
     return 0
 
@@ -180,7 +180,7 @@ def collections_grant_command(args: argparse.Namespace, settings: Settings) -> i
     services = Services(settings)
     grant = Grant(args.permission, department=args.department or "", user=args.user or "")
     services.collections.add_grant(OPERATOR, args.name, grant)
-    services.audit.record(_cli_actor(), "freigaben_geaendert", args.name)
+    services.audit.record(_cli_actor(), "freigaben_geaendert", args.name, via="cli")
     print(f"Sammlung „{args.name}“: {_shown(grant)} hinzugefügt.")
     return 0
 
@@ -196,7 +196,7 @@ def users_add_command(args: argparse.Namespace, settings: Settings) -> int:
     user = accounts.add_user(
         args.name, department=args.department, role=args.role, password=password, display_name=args.display_name
     )
-    Services(settings).audit.record(_cli_actor(), "konto_angelegt", user.name)
+    Services(settings).audit.record(_cli_actor(), "konto_angelegt", user.name, via="cli")
     print(f"Konto „{user.name}“ angelegt (Abteilung {user.department}, Rolle {user.role}).")
     return 0
 
@@ -211,7 +211,7 @@ def users_list_command(args: argparse.Namespace, settings: Settings) -> int:
 def users_disable_command(args: argparse.Namespace, settings: Settings) -> int:
     services = Services(settings)
     services.accounts.disable(args.name)
-    services.audit.record(_cli_actor(), "konto_gesperrt", args.name.strip().lower())
+    services.audit.record(_cli_actor(), "konto_gesperrt", args.name.strip().lower(), via="cli")
     print(f"Konto „{args.name}“ gesperrt.")
     return 0
 
@@ -219,7 +219,7 @@ def users_disable_command(args: argparse.Namespace, settings: Settings) -> int:
 def apikey_create_command(args: argparse.Namespace, settings: Settings) -> int:
     services = Services(settings)
     key = services.accounts.create_api_key(args.name, args.collections)
-    services.audit.record(_cli_actor(), "api_schluessel_erstellt", args.name.strip().lower())
+    services.audit.record(_cli_actor(), "api_schluessel_erstellt", args.name.strip().lower(), via="cli")
     print(key)
     print("Der Schlüssel wird nur jetzt angezeigt; gespeichert ist nur sein Prüfwert.", file=sys.stderr)
     return 0
@@ -274,7 +274,7 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         settings.server.port = args.port
     services = Services(settings)
     if (password := services.accounts.bootstrap_admin()) is not None:
-        services.audit.record("system", "konto_angelegt", BOOTSTRAP_ADMIN)
+        services.audit.record("system", "konto_angelegt", BOOTSTRAP_ADMIN, via="system")
         print(f"Erstes Konto angelegt: Benutzer „{BOOTSTRAP_ADMIN}“, Passwort {password}", flush=True)
         print("Bitte notieren; weitere Konten: python -m assistant users add NAME --department D", flush=True)
     app = create_app(settings, services)

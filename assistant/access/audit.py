@@ -42,6 +42,8 @@ class AuditEvent:
     action: str  # e.g. "anmeldung", "dokument_hochgeladen"
     target: str  # an id or account name, never content
     outcome: str
+    via: str  # how the actor signed in: passwort, oidc, sitzung, api_schluessel, cli, system ("" before recorded)
+    request_id: str  # the request's id (also in its X-Request-ID response header); "" outside a request
     previous_hash: str
     hash: str
 
@@ -53,8 +55,20 @@ class ChainCheck:
     problem: str = ""  # German, with the sequence number where the chain breaks
 
 
-def event_hash(previous_hash: str, seq: int, at: str, actor: str, action: str, target: str, outcome: str) -> str:
-    fields = [previous_hash, seq, at, actor, action, target, outcome]
+def event_hash(
+    previous_hash: str,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    target: str,
+    outcome: str,
+    via: str = "",
+    request_id: str = "",
+) -> str:
+    fields: list[object] = [previous_hash, seq, at, actor, action, target, outcome]
+    if via or request_id:  # entries from before these fields existed keep their hash
+        fields += [via, request_id]
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -62,7 +76,9 @@ class AuditTrail:
     def __init__(self, engine: Engine) -> None:
         self._sessions = session_factory(engine)
 
-    def record(self, actor: str, action: str, target: str = "", outcome: Outcome = "ok") -> AuditEvent:
+    def record(
+        self, actor: str, action: str, target: str = "", outcome: Outcome = "ok", *, via: str = "", request_id: str = ""
+    ) -> AuditEvent:
         """Append one event (its own transaction)."""
         for _ in range(MAX_RETRIES):
             with self._sessions.begin() as session:
@@ -74,7 +90,7 @@ class AuditTrail:
                 previous, previous_seq = head.hash, head.seq
                 seq, at = previous_seq + 1, datetime.now(UTC).isoformat(timespec="microseconds")
                 actor, target = actor[:120], target[:200]  # the columns' lengths, which PostgreSQL enforces
-                digest = event_hash(previous, seq, at, actor, action, target, outcome)
+                digest = event_hash(previous, seq, at, actor, action, target, outcome, via, request_id)
                 advanced: CursorResult[Any] = session.execute(  # type: ignore[assignment]
                     update(AuditHeadRow)
                     .where(AuditHeadRow.id == 1, AuditHeadRow.seq == previous_seq)
@@ -91,6 +107,8 @@ class AuditTrail:
                     action=action,
                     target=target,
                     outcome=outcome,
+                    via=via,
+                    request_id=request_id,
                     previous_hash=previous,
                     hash=digest,
                 )
@@ -130,7 +148,16 @@ class AuditTrail:
                 return ChainCheck(False, count, f"Eintrag {expected_seq} fehlt (nach {previous[:12]}…).")
             if event.previous_hash != previous:
                 return ChainCheck(False, count, f"Eintrag {event.seq} schließt nicht an seinen Vorgänger an.")
-            fields = (event.seq, event.at, event.actor, event.action, event.target, event.outcome)
+            fields = (
+                event.seq,
+                event.at,
+                event.actor,
+                event.action,
+                event.target,
+                event.outcome,
+                event.via,
+                event.request_id,
+            )
             if event_hash(previous, *fields) != event.hash:
                 return ChainCheck(False, count, f"Eintrag {event.seq} wurde verändert.")
             previous, expected_seq, count = event.hash, expected_seq + 1, count + 1

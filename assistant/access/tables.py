@@ -76,6 +76,8 @@ class AuditEventRow(Base):
     action: Mapped[str] = mapped_column(String(60))
     target: Mapped[str] = mapped_column(String(200))
     outcome: Mapped[str] = mapped_column(String(20))
+    via: Mapped[str] = mapped_column(String(20), default="")
+    request_id: Mapped[str] = mapped_column(String(32), default="")
     previous_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 

@@ -5,9 +5,12 @@ name that tried to sign in)."""
 
 from __future__ import annotations
 
+import uuid
+from functools import partial
 from typing import Any
 
 import anyio
+from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.access.audit import Outcome
@@ -44,8 +47,16 @@ DENIED = "zugriff_verweigert"  # any 403 (a collection without the permission, a
 _SIGN_IN_ROUTES = frozenset({"login", "logout"})  # recorded by the routes themselves
 
 
+def record(request: Request, actor: str, action: str, target: str = "", outcome: Outcome = "ok", *, via: str) -> None:
+    """An event a route records itself (sign-in, sign-out), with the request's id."""
+    request.app.state.services.audit.record(
+        actor, action, target, outcome, via=via, request_id=getattr(request.state, "request_id", "")
+    )
+
+
 class AuditMiddleware:
-    """Pure ASGI middleware: records after the response has started (streams pass through untouched)."""
+    """Pure ASGI middleware: gives each request an id (``X-Request-ID`` in the response), and records after the
+    response has started (streams pass through untouched)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -55,11 +66,14 @@ class AuditMiddleware:
             await self.app(scope, receive, send)
             return
         status = 0
+        request_id = uuid.uuid4().hex[:16]
+        scope.setdefault("state", {})["request_id"] = request_id
 
         async def remember_status(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
             await send(message)
 
         try:
@@ -72,15 +86,20 @@ class AuditMiddleware:
         action = DENIED if status == 403 else ACTIONS.get(endpoint)
         if action is None and (scope["method"] not in _CHANGING or not endpoint or endpoint in _SIGN_IN_ROUTES):
             return
-        principal = scope.get("state", {}).get("principal")
+        state = scope.get("state", {})
+        principal = state.get("principal")
         services: Any = scope["app"].state.services
         target = ",".join(str(value) for value in scope.get("path_params", {}).values())
         await anyio.to_thread.run_sync(
-            services.audit.record,
-            principal.name if principal is not None else "anonym",
-            action or endpoint,
-            target,
-            outcome_of(status),
+            partial(
+                services.audit.record,
+                principal.name if principal is not None else "anonym",
+                action or endpoint,
+                target,
+                outcome_of(status),
+                via=state.get("auth_method", ""),
+                request_id=state.get("request_id", ""),
+            )
         )
 
 

@@ -43,14 +43,15 @@ def current_user(request: Request, services: ServicesDep) -> Principal:
     authorization = request.headers.get("authorization", "")
     scheme, _, credential = authorization.partition(" ")
     if scheme.lower() == "bearer" and credential.strip():
-        principal = services.accounts.key_user(credential.strip())
+        principal, method = services.accounts.key_user(credential.strip()), "api_schluessel"
     elif token := session_token(request):
-        principal = services.accounts.session_user(token)
+        principal, method = services.accounts.session_user(token), "sitzung"
     else:
-        principal = None
+        principal, method = None, ""
     if principal is None:
         raise NotSignedInError()
     request.state.principal = principal
+    request.state.auth_method = method
     return principal
 
 

@@ -162,6 +162,8 @@ class AuditEventPublic(BaseModel):
     action: str
     target: str
     outcome: str
+    via: str = Field(description="Wie angemeldet: passwort, oidc, sitzung, api_schluessel, cli, system")
+    request_id: str
     hash: str
 
     @classmethod

@@ -136,7 +136,8 @@ def test_the_audit_trail_records_who_did_what_but_never_the_question(client: Tes
     canary = "Wie hoch ist die Hundesteuer für Kampfhunde Kanarienvogel-7731?"
     client.post("/api/auth/login", json={"username": "pruefung", "password": "falsch"})
     client.post("/api/auth/login", json={"username": "pruefung", "password": TEST_PASSWORD})
-    assert client.get("/api/search", params={"q": canary}).status_code == 200
+    searched = client.get("/api/search", params={"q": canary})
+    assert searched.status_code == 200
     upload = client.post(
         "/api/documents",
         data={"collection": "allgemein"},
@@ -150,6 +151,9 @@ def test_the_audit_trail_records_who_did_what_but_never_the_question(client: Tes
     assert ("pruefung", "anmeldung", "ok") in events
     assert ("pruefung", "suche", "ok") in events
     assert ("pruefung", "dokumente_hochgeladen", "ok") in events
+    search_event = next(event for event in services.audit.events() if event.action == "suche")
+    assert search_event.via == "sitzung" and search_event.request_id == searched.headers["x-request-id"]
+    assert {event.via for event in services.audit.events() if event.action == "anmeldung"} == {"passwort"}
     database = Path(services.settings.database.url.removeprefix("sqlite:///"))
     stored = b"".join(path.read_bytes() for path in database.parent.glob(database.name + "*"))
     assert b"Kanarienvogel" not in stored and b"Geheimer Inhalt" not in stored

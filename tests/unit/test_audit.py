@@ -125,3 +125,12 @@ def test_instances_appending_together_keep_one_unbroken_chain(state_url: str) ->
     assert [worker.returncode for worker in workers] == [0, 0, 0], errors
     check = AuditTrail(open_database(DatabaseSettings(url=state_url))).verify()
     assert check.ok and check.events == 45, check.problem
+
+
+def test_entries_written_before_via_and_request_id_existed_still_verify() -> None:
+    from assistant.access.audit import GENESIS, event_hash
+
+    old = event_hash(GENESIS, 1, "2026-11-01T08:00:00+00:00", "m.muster", "anmeldung", "", "ok")
+
+    assert event_hash(GENESIS, 1, "2026-11-01T08:00:00+00:00", "m.muster", "anmeldung", "", "ok", "", "") == old
+    assert event_hash(GENESIS, 1, "2026-11-01T08:00:00+00:00", "m.muster", "anmeldung", "", "ok", "oidc", "") != old

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter, Query, Request, Response
 
+from assistant.api.audit_log import record
 from assistant.api.auth import CurrentUser, clear_session_cookie, session_token, set_session_cookie
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import ApiError
@@ -20,7 +21,7 @@ def login(body: LoginRequest, request: Request, response: Response, services: Se
     access = services.settings.access
     since = datetime.now(UTC) - timedelta(minutes=access.lockout_minutes)
     if services.audit.count_since(name, "anmeldung", "abgelehnt", since) >= access.max_failed_logins:
-        services.audit.record(name, "anmeldung_gesperrt", outcome="abgelehnt")
+        record(request, name, "anmeldung_gesperrt", outcome="abgelehnt", via="passwort")
         raise ApiError(
             429,
             "zu_viele_versuche",
@@ -28,9 +29,9 @@ def login(body: LoginRequest, request: Request, response: Response, services: Se
         )
     principal = services.accounts.check_password(name, body.password.get_secret_value())
     if principal is None:
-        services.audit.record(name, "anmeldung", outcome="abgelehnt")
+        record(request, name, "anmeldung", outcome="abgelehnt", via="passwort")
         raise ApiError(401, "anmeldung_fehlgeschlagen", "Benutzername oder Passwort ist falsch.")
-    services.audit.record(principal.name, "anmeldung")
+    record(request, principal.name, "anmeldung", via="passwort")
     token = services.accounts.open_session(principal)
     set_session_cookie(request, response, token, services.settings.access.session_hours * 3600)
     return UserPublic.of(principal)
@@ -39,7 +40,7 @@ def login(body: LoginRequest, request: Request, response: Response, services: Se
 @router.post("/logout", status_code=204)
 def logout(request: Request, response: Response, services: ServicesDep) -> Response:
     if (token := session_token(request)) and (principal := services.accounts.session_user(token)):
-        services.audit.record(principal.name, "abmeldung")
+        record(request, principal.name, "abmeldung", via="sitzung")
     if token:
         services.accounts.close_session(token)
     clear_session_cookie(request, response)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from assistant.access.accounts import AccountError
 from assistant.access.oidc import FLOW_MINUTES, STALE, OidcClient, OidcError, provider_refusal, states_match
+from assistant.api.audit_log import record
 from assistant.api.auth import is_tls, set_session_cookie
 from assistant.api.deps import ServicesDep
 from assistant.api.errors import ApiError
@@ -58,7 +59,7 @@ def oidc_login(request: Request, services: ServicesDep) -> RedirectResponse:
     try:
         url, state = client.begin(redirect_url)
     except OidcError as error:
-        raise _refused(services, error) from None
+        raise _refused(request, error) from None
     response = RedirectResponse(url, status_code=303)
     response.set_cookie(
         _flow_cookie(request),
@@ -84,7 +85,7 @@ def oidc_callback(
     client = _client(request, services)
     if not states_match(request.cookies.get(_flow_cookie(request)), state):
         # a refusal by the provider may come without state; it signs no one in, so it is told as such
-        raise _refused(services, provider_refusal(error) if error else OidcError(STALE, reason="state"))
+        raise _refused(request, provider_refusal(error) if error else OidcError(STALE, reason="state"))
     identity = None
     try:
         identity = client.finish(state, code, error)
@@ -92,11 +93,11 @@ def oidc_callback(
             identity.subject, identity.name, department=identity.department, display_name=identity.display_name
         )
     except OidcError as failure:
-        raise _refused(services, failure) from None
+        raise _refused(request, failure) from None
     except AccountError as failure:
         user = identity.name if identity is not None else ""
-        raise _refused(services, OidcError(failure.message, reason="konto", status=403, user=user)) from None
-    services.audit.record(principal.name, "anmeldung", "oidc")
+        raise _refused(request, OidcError(failure.message, reason="konto", status=403, user=user)) from None
+    record(request, principal.name, "anmeldung", "oidc", via="oidc")
     token = services.accounts.open_session(principal)
     response = RedirectResponse(request.scope.get("root_path", "") + "/", status_code=303)
     set_session_cookie(request, response, token, services.settings.access.session_hours * 3600)
@@ -114,9 +115,10 @@ def _client(request: Request, services: Services) -> OidcClient:
     return client
 
 
-def _refused(services: Services, error: OidcError) -> ApiError:
+def _refused(request: Request, error: OidcError) -> ApiError:
     logger.warning("OIDC sign-in refused: %s", error.reason)  # the reason only, never a token or code
-    services.audit.record(error.user or "anonym", "anmeldung_fehlgeschlagen", f"oidc:{error.reason}", "abgelehnt")
+    actor = error.user or "anonym"
+    record(request, actor, "anmeldung_fehlgeschlagen", f"oidc:{error.reason}", "abgelehnt", via="oidc")
     return ApiError(error.status, error.code, error.message)
 
 
