@@ -34,7 +34,6 @@ from assistant.shared.jobs import (
     JobKind,
     JobRecord,
     JobStatus,
-    JobStore,
     fingerprint_of,
     remove_expired,
     run_job,
@@ -341,7 +340,7 @@ def _document_ids(items: list[str], collection: str, services: Services) -> list
 
 def _run(kind: JobKind, params: BaseModel, services: Services) -> JobRecord:
     """Run the job here with a progress bar, resuming an unfinished run of the same command if there is one."""
-    store = JobStore(services.job_paths.database)
+    store = services.job_store
     remove_expired(store, services.job_paths, services.settings.jobs.retention_days)
     fingerprint = fingerprint_of(kind, params)
     unfinished = store.unfinished(kind, origin=ORIGIN, fingerprint=fingerprint)

@@ -26,7 +26,16 @@ from assistant.drafts.draft import Draft, SummaryJob
 from assistant.drafts.summarizer import Summarizer
 from assistant.settings import Settings
 from assistant.shared.errors import SummaryError
-from assistant.shared.jobs import OPERATOR, JobContext, JobKind, JobPaths, JobRunner, JobStore, JobType
+from assistant.shared.jobs import (
+    OPERATOR,
+    JobContext,
+    JobKind,
+    JobPaths,
+    JobRunner,
+    JobStore,
+    JobType,
+    import_legacy_jobs,
+)
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.search import SearchIndex
 from ingest.types import Scope
@@ -119,8 +128,14 @@ class Services:
     @cached_property
     def jobs(self) -> JobRunner:
         """The background job runner of the server (summaries, batch analysis); the app starts it."""
-        store = JobStore(self.job_paths.database)
-        return JobRunner(store, self.job_paths, self.job_types, self.settings.jobs.retention_days)
+        return JobRunner(self.job_store, self.job_paths, self.job_types, self.settings.jobs.retention_days)
+
+    @cached_property
+    def job_store(self) -> JobStore:
+        """The jobs in the state database (jobs of an earlier version's own file moved in once)."""
+        store = JobStore(self.state_database)
+        import_legacy_jobs(store, self.job_paths.legacy_database)
+        return store
 
     def run_summary(self, context: JobContext, job: SummaryJob) -> Draft:
         """Job handler: ingest the files uploaded with the request (once), then summarise."""

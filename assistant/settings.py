@@ -74,7 +74,7 @@ class BatchSettings(BaseModel):
 
 class JobSettings(BaseModel):
     folder: Path = Field(
-        Path("data/runtime/jobs"), description="Job database (jobs.sqlite) and per-job files (uploads, case indexes)."
+        Path("data/runtime/jobs"), description="Per-job files (uploads, private case indexes); the jobs themselves are in the state database."
     )
     retention_days: int = Field(
         30,

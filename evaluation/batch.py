@@ -27,7 +27,7 @@ from assistant.batch.fields import load_schema
 from assistant.batch.results import BatchResult, CellResult
 from assistant.services import Services
 from assistant.settings import Settings
-from assistant.shared.jobs import OPERATOR, JobRecord, JobStatus, JobStore, run_job
+from assistant.shared.jobs import OPERATOR, JobRecord, JobStatus, run_job
 
 PROJECT = Path(__file__).parents[1]
 DEFAULT_SETS = [
@@ -99,7 +99,7 @@ def read_truth(folder: Path) -> dict[str, dict[str, Any]]:
 def run_set(cases_dir: Path, schema_path: Path, services: Services, limit: int | None) -> dict[str, Any]:
     schema = load_schema(schema_path)
     cases = discover_cases(cases_dir)[:limit]
-    store = JobStore(services.job_paths.database)
+    store = services.job_store
     job = store.create("batch", BatchJob(schema_=schema, cases=cases), origin="evaluation", owner=OPERATOR)
     marks: list[tuple[int, float]] = []
     started = time.perf_counter()

@@ -29,7 +29,7 @@ from assistant.drafts.templates import Template, template_for
 from assistant.services import Services
 from assistant.settings import Settings
 from assistant.shared.citations import MARKER, StoredTexts, marker_numbers
-from assistant.shared.jobs import OPERATOR, JobStatus, JobStore, run_job
+from assistant.shared.jobs import OPERATOR, JobStatus, run_job
 from ingest.boilerplate import find_boilerplate, outside
 from ingest.loaders import load_document
 from ingest.settings import IngestSettings
@@ -118,7 +118,7 @@ def draft_quality(draft: Draft, template: Template, pdf: Path, accepted: list[st
 
 
 def summarise(services: Services, doc_id: str, template: str, label: str) -> dict[str, Any]:
-    store = JobStore(services.job_paths.database)
+    store = services.job_store
     job = store.create("summary", SummaryJob(doc_ids=[doc_id], template=template), origin="benchmark", owner=OPERATOR)
     model = services.chat_model
     calls_before = model.calls if isinstance(model, CountingModel) else 0

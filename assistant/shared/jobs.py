@@ -1,8 +1,9 @@
-"""One job runner for long work (summaries, batch analysis): state in SQLite, progress, cancel, resume, retention.
+"""One job runner for long work (summaries, batch analysis): state in the state database, progress, cancel, resume,
+retention.
 
 A job type is a params model and a handler ``(JobContext, params) -> result model``, run by a worker thread. The
 handler wraps each unit of work in ``context.step(key, Model, compute)``: a finished step's result is committed
-to SQLite as JSON and validated against its model when it is read back, so a job that was interrupted (crash,
+to the database as JSON and validated against its model when it is read back, so a job that was interrupted (crash,
 restart, killed CLI) re-runs only the steps that had not finished. The result is stored in the same database in
 one transaction with the status ``fertig``; downloads are rendered from it, so a cancelled or failed job never
 leaves a half-written file behind. Each job owns one folder (uploads, private case index), removed with the job.
@@ -20,6 +21,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -27,6 +29,25 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Executable,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Row,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from models.errors import AssistantError
 
@@ -55,44 +76,67 @@ class JobStatus(StrEnum):
 
 FINISHED = frozenset({JobStatus.DONE, JobStatus.CANCELLED, JobStatus.FAILED})
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS jobs (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    status TEXT NOT NULL,
-    params_json TEXT NOT NULL,
-    done INTEGER NOT NULL DEFAULT 0,
-    total INTEGER NOT NULL DEFAULT 0,
-    message TEXT NOT NULL DEFAULT '',
-    cancel_requested INTEGER NOT NULL DEFAULT 0,
-    result_json TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    run_started REAL,
-    run_start_done INTEGER NOT NULL DEFAULT 0,
-    owner TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS steps (
-    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    result_json TEXT NOT NULL,
-    finished_at TEXT NOT NULL,
-    PRIMARY KEY (job_id, key)
-);
-CREATE INDEX IF NOT EXISTS jobs_by_fingerprint ON jobs(kind, fingerprint, status);
-"""
+# The job tables live in the state database (SQLite by default, PostgreSQL for several instances); their schema
+# is created by the Alembic migrations in assistant/access/migrations, these are the store's view of them.
+_METADATA = MetaData()
+JOBS = Table(
+    "jobs",
+    _METADATA,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("origin", String(20), nullable=False),
+    Column("owner", String(120), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("params_json", Text, nullable=False),
+    Column("done", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("cancel_requested", Boolean, nullable=False),
+    Column("result_json", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("run_started", Float),
+    Column("run_start_done", Integer, nullable=False),
+)
+STEPS = Table(
+    "job_steps",
+    _METADATA,
+    Column("job_id", String(32), ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String(120), primary_key=True),
+    Column("result_json", Text, nullable=False),
+    Column("finished_at", String(32), nullable=False),
+)
+_RECORD_COLUMNS = [
+    JOBS.c[name]
+    for name in (
+        "id",
+        "kind",
+        "origin",
+        "owner",
+        "status",
+        "params_json",
+        "done",
+        "total",
+        "message",
+        "result_json",
+        "created_at",
+        "updated_at",
+        "run_started",
+        "run_start_done",
+    )
+]
 
 
 @dataclass(frozen=True)
 class JobPaths:
-    """Where jobs live: one database, and one folder per job for its uploads and private case index."""
+    """Where jobs keep their files: one folder per job for its uploads and private case index."""
 
     folder: Path
 
     @property
-    def database(self) -> Path:
+    def legacy_database(self) -> Path:
+        """The jobs' own SQLite file of earlier versions; its jobs move into the state database once."""
         return self.folder / "jobs.sqlite"
 
     def job_folder(self, job_id: str) -> Path:
@@ -152,26 +196,15 @@ def _now() -> str:
 
 
 class JobStore:
-    """The jobs database (one file, shared by the server and the CLIs; SQLite serialises the writers)."""
+    """The jobs in the state database, shared by the server and the CLIs (each statement its own transaction)."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
-        self._lock = threading.Lock()
-        with self._lock:
-            self._connection.execute("PRAGMA journal_mode = WAL")
-            self._connection.execute("PRAGMA foreign_keys = ON")
-            self._connection.executescript(_SCHEMA)
-            columns = {row[1] for row in self._connection.execute("PRAGMA table_info(jobs)").fetchall()}
-            if "owner" not in columns:  # a jobs database from before owners
-                self._connection.execute("ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
 
-    def close(self) -> None:
-        self._connection.close()
-
-    def _execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self._connection.execute(sql, args).fetchall()
+    def _execute(self, statement: Executable) -> list[Row[Any]]:
+        with self._engine.begin() as connection:
+            result = connection.execute(statement)
+            return list(result.all()) if result.returns_rows else []
 
     def create(
         self,
@@ -185,21 +218,29 @@ class JobStore:
     ) -> JobRecord:
         job_id = job_id or new_job_id()
         now = _now()
-        params_json = params.model_dump_json(by_alias=True)
         self._execute(
-            "INSERT INTO jobs (id, kind, origin, owner, fingerprint, status, params_json, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            (job_id, kind, origin, owner, fingerprint, JobStatus.WAITING, params_json, now, now),
+            insert(JOBS).values(
+                id=job_id,
+                kind=kind,
+                origin=origin,
+                owner=owner,
+                fingerprint=fingerprint,
+                status=JobStatus.WAITING,
+                params_json=params.model_dump_json(by_alias=True),
+                done=0,
+                total=0,
+                message="",
+                cancel_requested=False,
+                created_at=now,
+                updated_at=now,
+                run_start_done=0,
+            )
         )
         return self.require(job_id)
 
     def get(self, job_id: str) -> JobRecord | None:
-        rows = self._execute(
-            "SELECT id, kind, origin, owner, status, params_json, done, total, message, result_json, created_at, "
-            "updated_at, run_started, run_start_done FROM jobs WHERE id = ?",
-            (job_id,),
-        )
-        return _record(rows[0]) if rows else None
+        rows = self._execute(select(*_RECORD_COLUMNS).where(JOBS.c.id == job_id))
+        return _record(tuple(rows[0])) if rows else None
 
     def require(self, job_id: str) -> JobRecord:
         record = self.get(job_id)
@@ -209,70 +250,93 @@ class JobStore:
 
     def unfinished(self, kind: JobKind, *, origin: str, fingerprint: str | None = None) -> list[str]:
         """Jobs that were queued or running when their process stopped, oldest first."""
-        sql = "SELECT id FROM jobs WHERE kind = ? AND origin = ? AND status IN (?, ?)"
-        args: tuple[Any, ...] = (kind, origin, JobStatus.WAITING, JobStatus.RUNNING)
+        query = select(JOBS.c.id).where(
+            JOBS.c.kind == kind, JOBS.c.origin == origin, JOBS.c.status.in_([JobStatus.WAITING, JobStatus.RUNNING])
+        )
         if fingerprint is not None:
-            sql += " AND fingerprint = ?"
-            args = (*args, fingerprint)
-        return [row[0] for row in self._execute(sql + " ORDER BY created_at", args)]
+            query = query.where(JOBS.c.fingerprint == fingerprint)
+        return [row[0] for row in self._execute(query.order_by(JOBS.c.created_at))]
 
     def finished_before(self, moment: datetime) -> list[str]:
         """Finished jobs last touched before ``moment`` (for retention)."""
-        marks = ",".join("?" * len(FINISHED))
-        rows = self._execute(
-            f"SELECT id FROM jobs WHERE status IN ({marks}) AND updated_at < ?",
-            (*FINISHED, moment.isoformat(timespec="seconds")),
-        )
-        return [row[0] for row in rows]
+        cutoff = moment.isoformat(timespec="seconds")
+        query = select(JOBS.c.id).where(JOBS.c.status.in_(list(FINISHED)), JOBS.c.updated_at < cutoff)
+        return [row[0] for row in self._execute(query)]
 
     def start_run(self, job_id: str) -> None:
         """Mark the job running; the time estimate counts only steps finished in this run."""
-        self._execute(
-            "UPDATE jobs SET status = ?, message = '', run_started = ?, run_start_done = done, "
-            "updated_at = ? WHERE id = ?",
-            (JobStatus.RUNNING, time.time(), _now(), job_id),
-        )
+        self._update(job_id, status=JobStatus.RUNNING, message="", run_started=time.time(), run_start_done=JOBS.c.done)
 
     def set_progress(self, job_id: str, done: int, total: int, message: str) -> None:
-        self._execute(
-            "UPDATE jobs SET done = ?, total = ?, message = ?, updated_at = ? WHERE id = ?",
-            (done, total, message, _now(), job_id),
-        )
+        self._update(job_id, done=done, total=total, message=message)
 
     def finish(self, job_id: str, status: JobStatus, *, message: str = "", result: BaseModel | None = None) -> None:
         result_json = None if result is None else result.model_dump_json(by_alias=True)
-        self._execute(
-            "UPDATE jobs SET status = ?, message = ?, result_json = ?, updated_at = ? WHERE id = ?",
-            (status, message, result_json, _now(), job_id),
-        )
+        self._update(job_id, status=status, message=message, result_json=result_json)
 
     def request_cancel(self, job_id: str) -> None:
-        self._execute("UPDATE jobs SET cancel_requested = 1 WHERE id = ?", (job_id,))
+        self._execute(update(JOBS).where(JOBS.c.id == job_id).values(cancel_requested=True))
         self._execute(
-            "UPDATE jobs SET status = ?, message = ?, updated_at = ? WHERE id = ? AND status = ?",
-            (JobStatus.CANCELLED, "Abgebrochen, bevor der Auftrag begann.", _now(), job_id, JobStatus.WAITING),
+            update(JOBS)
+            .where(JOBS.c.id == job_id, JOBS.c.status == JobStatus.WAITING)
+            .values(status=JobStatus.CANCELLED, message="Abgebrochen, bevor der Auftrag begann.", updated_at=_now())
         )
 
     def cancel_requested(self, job_id: str) -> bool:
-        rows = self._execute("SELECT cancel_requested FROM jobs WHERE id = ?", (job_id,))
+        rows = self._execute(select(JOBS.c.cancel_requested).where(JOBS.c.id == job_id))
         return bool(rows and rows[0][0])
 
     def delete(self, job_id: str) -> None:
         """Remove the job and its steps (the caller removes its folder)."""
-        self._execute("DELETE FROM jobs WHERE id = ?", (job_id,))
+        self._execute(delete(STEPS).where(STEPS.c.job_id == job_id))
+        self._execute(delete(JOBS).where(JOBS.c.id == job_id))
 
     def step_result(self, job_id: str, key: str) -> tuple[bool, Json]:
-        rows = self._execute("SELECT result_json FROM steps WHERE job_id = ? AND key = ?", (job_id, key))
+        rows = self._execute(select(STEPS.c.result_json).where(STEPS.c.job_id == job_id, STEPS.c.key == key))
         return (True, json.loads(rows[0][0])) if rows else (False, None)
 
     def save_step(self, job_id: str, key: str, result: BaseModel) -> None:
-        self._execute(
-            "INSERT OR REPLACE INTO steps (job_id, key, result_json, finished_at) VALUES (?,?,?,?)",
-            (job_id, key, result.model_dump_json(by_alias=True), _now()),
-        )
+        with self._engine.begin() as connection:  # a step is computed again only after a crash: replace it
+            connection.execute(delete(STEPS).where(STEPS.c.job_id == job_id, STEPS.c.key == key))
+            connection.execute(
+                insert(STEPS).values(
+                    job_id=job_id, key=key, result_json=result.model_dump_json(by_alias=True), finished_at=_now()
+                )
+            )
 
     def step_count(self, job_id: str) -> int:
-        return int(self._execute("SELECT COUNT(*) FROM steps WHERE job_id = ?", (job_id,))[0][0])
+        rows = self._execute(select(func.count()).select_from(STEPS).where(STEPS.c.job_id == job_id))
+        return int(rows[0][0])
+
+    def _update(self, job_id: str, **values: Any) -> None:
+        self._execute(update(JOBS).where(JOBS.c.id == job_id).values(**values, updated_at=_now()))
+
+
+def import_legacy_jobs(store: JobStore, path: Path) -> int:
+    """Move the jobs (and their finished steps) of an earlier version's jobs.sqlite into the store, once: the file
+    is renamed afterwards. Jobs the store already has are left alone. Returns how many moved."""
+    if not path.is_file():
+        return 0
+    with closing(sqlite3.connect(path)) as legacy:
+        legacy.row_factory = sqlite3.Row
+        jobs = [dict(row) for row in legacy.execute("SELECT * FROM jobs")]
+        steps = [dict(row) for row in legacy.execute("SELECT * FROM steps")]
+    known = {row[0] for row in store._execute(select(JOBS.c.id))}
+    moved = [job for job in jobs if job["id"] not in known]
+    columns = set(JOBS.c.keys())
+    with store._engine.begin() as connection:
+        for job in moved:
+            values = {key: value for key, value in job.items() if key in columns}
+            values.setdefault("owner", "")  # before owners: the job reads nothing (deny by default)
+            values["cancel_requested"] = bool(values.get("cancel_requested"))
+            connection.execute(insert(JOBS).values(**values))
+        ids = {job["id"] for job in moved}
+        for step in steps:
+            if step["job_id"] in ids:
+                connection.execute(insert(STEPS).values(**step))
+    path.rename(path.with_name(path.name + ".importiert"))
+    logger.info("Moved %d jobs from %s into the state database", len(moved), path)
+    return len(moved)
 
 
 def _record(row: tuple[Any, ...]) -> JobRecord:

@@ -35,7 +35,12 @@ RUN_TIMEOUT_S = 900
 
 
 def _cli(cases: Path, out: Path, jobs: Path) -> subprocess.Popen[str]:
-    environment = {**os.environ, "ASSISTANT_JOBS__FOLDER": str(jobs), "PYTHONPATH": str(PROJECT)}
+    environment = {
+        **os.environ,
+        "ASSISTANT_JOBS__FOLDER": str(jobs),
+        "ASSISTANT_DATABASE__URL": f"sqlite:///{jobs / 'state.sqlite'}",  # the jobs live in the state database
+        "PYTHONPATH": str(PROJECT),
+    }
     command = [sys.executable, "-m", "assistant", "batch", "--schema", str(SCHEMA), "--cases", str(cases)]
     return subprocess.Popen(
         [*command, "--out", str(out)],
@@ -48,12 +53,12 @@ def _cli(cases: Path, out: Path, jobs: Path) -> subprocess.Popen[str]:
 
 
 def _finished_steps(jobs: Path) -> dict[str, str]:
-    database = jobs / "jobs.sqlite"
+    database = jobs / "state.sqlite"
     if not database.exists():
         return {}
     with sqlite3.connect(database) as connection:
         try:
-            return dict(connection.execute("SELECT key, finished_at FROM steps").fetchall())
+            return dict(connection.execute("SELECT key, finished_at FROM job_steps").fetchall())
         except sqlite3.OperationalError:  # the CLI has created the file but not yet its tables
             return {}
 
@@ -73,7 +78,7 @@ def resumed_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert "case-1" in before and "case-4" not in before, before
     second = _cli(cases, out, jobs)
     output, _ = second.communicate(timeout=RUN_TIMEOUT_S)
-    with sqlite3.connect(jobs / "jobs.sqlite") as connection:
+    with sqlite3.connect(jobs / "state.sqlite") as connection:
         (result_json,) = connection.execute("SELECT result_json FROM jobs").fetchone()
     return {
         "before": before,

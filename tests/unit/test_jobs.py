@@ -11,14 +11,19 @@ from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
+from sqlalchemy import Engine, update
 
+from assistant.access.db import open_database
+from assistant.settings import DatabaseSettings
 from assistant.shared.jobs import (
+    JOBS,
     JobContext,
     JobPaths,
     JobRunner,
     JobStatus,
     JobStore,
     JobType,
+    import_legacy_jobs,
     remove_expired,
     remove_job,
     run_job,
@@ -64,8 +69,13 @@ def job_type(handler: Callable[[JobContext, Factor], BaseModel]) -> JobType[Fact
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> JobStore:
-    return JobStore(tmp_path / "jobs.sqlite")
+def engine(state_url: str) -> Engine:
+    return open_database(DatabaseSettings(url=state_url))
+
+
+@pytest.fixture
+def store(engine: Engine) -> JobStore:
+    return JobStore(engine)
 
 
 def test_a_job_runs_to_its_result(store: JobStore) -> None:
@@ -74,17 +84,16 @@ def test_a_job_runs_to_its_result(store: JobStore) -> None:
     assert (record.status, record.result, record.done, record.total) == ("fertig", {"value": 12}, 3, 3)
 
 
-def test_an_interrupted_job_resumes_without_redoing_finished_steps(tmp_path: Path) -> None:
-    path = tmp_path / "jobs.sqlite"
-    first_store = JobStore(path)
+def test_an_interrupted_job_resumes_without_redoing_finished_steps(engine: Engine, state_url: str) -> None:
+    first_store = JobStore(engine)
     job = first_store.create("batch", Factor(), origin="cli", owner="tester", fingerprint="same-command")
     crashing = CountingHandler(crash_in_step_two=True)
     first_store.start_run(job.id)
     with pytest.raises(Crash):
         crashing(JobContext(first_store, job), Factor())
-    first_store.close()  # the process is gone; its job stays "laeuft"
+    engine.dispose()  # the process is gone; its job stays "laeuft"
 
-    store = JobStore(path)
+    store = JobStore(open_database(DatabaseSettings(url=state_url)))
     assert store.unfinished("batch", origin="cli", fingerprint="same-command") == [job.id]
     resumed = CountingHandler()
     record = run_job(store, job.id, job_type(resumed))
@@ -189,16 +198,18 @@ def test_removing_a_job_removes_its_record_steps_and_folder(store: JobStore, tmp
     assert not paths.job_folder(job.id).exists()
 
 
-def test_finished_jobs_older_than_the_retention_are_removed_and_others_kept(store: JobStore, tmp_path: Path) -> None:
+def test_finished_jobs_older_than_the_retention_are_removed_and_others_kept(
+    store: JobStore, engine: Engine, tmp_path: Path
+) -> None:
     paths = JobPaths(tmp_path)
     old, recent, running = (store.create("summary", Factor(), origin="api", owner="tester") for _ in range(3))
     for job in (old, recent):
         run_job(store, job.id, job_type(CountingHandler()))
         paths.uploads(job.id).mkdir(parents=True)
     store.start_run(running.id)
-    with sqlite3.connect(paths.database) as connection:  # age two of them by 31 days
+    with engine.begin() as connection:  # age two of them by 31 days
         connection.execute(
-            "UPDATE jobs SET updated_at = '2020-01-01T00:00:00+00:00' WHERE id IN (?, ?)", (old.id, running.id)
+            update(JOBS).where(JOBS.c.id.in_([old.id, running.id])).values(updated_at="2020-01-01T00:00:00+00:00")
         )
     stray = tmp_path / "uploads" / "0123abcd"  # an old layout's upload folder that belongs to no job
     stray.mkdir(parents=True)
@@ -210,3 +221,24 @@ def test_finished_jobs_older_than_the_retention_are_removed_and_others_kept(stor
     assert store.get(old.id) is None and not paths.job_folder(old.id).exists()
     assert store.get(recent.id) is not None and paths.uploads(recent.id).exists()
     assert store.get(running.id) is not None  # unfinished work is never removed
+
+
+def test_jobs_of_an_earlier_versions_own_database_move_in_once(store: JobStore, tmp_path: Path) -> None:
+    legacy = tmp_path / "jobs.sqlite"
+    with sqlite3.connect(legacy) as connection:
+        connection.executescript(
+            "CREATE TABLE jobs (id TEXT PRIMARY KEY, kind TEXT, origin TEXT, fingerprint TEXT, status TEXT, "
+            "params_json TEXT, done INTEGER, total INTEGER, message TEXT, cancel_requested INTEGER, result_json TEXT, "
+            "created_at TEXT, updated_at TEXT, run_started REAL, run_start_done INTEGER);"
+            "CREATE TABLE steps (job_id TEXT, key TEXT, result_json TEXT, finished_at TEXT);"
+            "INSERT INTO jobs VALUES ('alt1', 'summary', 'api', '', 'fertig', '{}', 3, 3, '', 0, '{\"value\": 6}', "
+            "'2026-11-30T08:00:00+00:00', '2026-11-30T08:05:00+00:00', NULL, 0);"
+            "INSERT INTO steps VALUES ('alt1', 'step-1', '{\"value\": 1}', '2026-11-30T08:01:00+00:00');"
+        )
+
+    moved = import_legacy_jobs(store, legacy)
+
+    record = store.require("alt1")
+    assert moved == 1 and (record.status, record.result, record.owner) == ("fertig", {"value": 6}, "")
+    assert store.step_count("alt1") == 1
+    assert not legacy.exists() and import_legacy_jobs(store, legacy) == 0
