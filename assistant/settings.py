@@ -74,7 +74,8 @@ class BatchSettings(BaseModel):
 
 class JobSettings(BaseModel):
     folder: Path = Field(
-        Path("data/runtime/jobs"), description="Per-job files (uploads, private case indexes); the jobs themselves are in the state database."
+        Path("data/runtime/jobs"),
+        description="Per-job files (uploads, private case indexes); the jobs themselves are in the state database.",
     )
     retention_days: int = Field(
         30,
