@@ -1,4 +1,5 @@
-"""Chat history on the server: each user's conversations with their questions, answers and citations.
+"""Chat history on the server: each user's conversations with their questions, answers and citations, and the
+citations of answers given through the OpenAI-compatible API.
 
 Every call names the owner, and a conversation of someone else does not exist for the caller. Conversations
 untouched for ``retention_days`` are deleted. What a stored answer may still show is decided when it is reopened
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from assistant.access.accounts import Principal
 from assistant.access.db import as_utc, session_factory
-from assistant.access.tables import ChatTurnRow, ConversationRow
+from assistant.access.tables import ChatTurnRow, CompletionRow, ConversationRow
 from assistant.shared.citations import Citation
 
 TITLE_CHARS = 80
@@ -120,7 +121,7 @@ class History:
                     question=question,
                     answer=answer,
                     status=status,
-                    citations_json=json.dumps([citation.model_dump(mode="json") for citation in citations]),
+                    citations_json=_citations_json(citations),
                     asked_at=now,
                 )
             )
@@ -128,11 +129,40 @@ class History:
             row.updated_at = now
             return True
 
+    def keep_completion(self, owner: Principal, completion_id: str, citations: list[Citation]) -> None:
+        with self._sessions.begin() as session:
+            session.add(
+                CompletionRow(
+                    id=completion_id,
+                    owner_id=owner.user_id,
+                    citations_json=_citations_json(citations),
+                    created_at=datetime.now(UTC),
+                )
+            )
+
+    def completion(
+        self, owner: Principal, completion_id: str, readable: Callable[[str], bool]
+    ) -> list[Citation] | None:
+        """The citations of the owner's completion that the owner may still read; None if there is no such one."""
+        with self._sessions() as session:
+            row = session.scalar(
+                select(CompletionRow).where(CompletionRow.id == completion_id, CompletionRow.owner_id == owner.user_id)
+            )
+            if row is None:
+                return None
+            citations = [Citation.model_validate(item) for item in json.loads(row.citations_json)]
+            return [citation for citation in citations if readable(citation.doc_id)]
+
     def remove_expired(self) -> int:
         cutoff = datetime.now(UTC) - timedelta(days=self.retention_days)
         with self._sessions.begin() as session:
             result = session.execute(delete(ConversationRow).where(ConversationRow.updated_at < cutoff))
+            session.execute(delete(CompletionRow).where(CompletionRow.created_at < cutoff))
             return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _citations_json(citations: list[Citation]) -> str:
+    return json.dumps([citation.model_dump(mode="json") for citation in citations], ensure_ascii=False)
 
 
 def _owned(session: Session, owner: Principal, conversation_id: str) -> ConversationRow | None:

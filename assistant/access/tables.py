@@ -147,3 +147,14 @@ class ChatTurnRow(Base):
     asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     conversation: Mapped[ConversationRow] = relationship(back_populates="turns")
+
+
+class CompletionRow(Base):
+    """The verified citations of one answer given through the OpenAI-compatible API."""
+
+    __tablename__ = "completions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    citations_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

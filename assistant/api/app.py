@@ -26,6 +26,7 @@ from assistant.api.routers import (
     documents,
     health,
     oidc,
+    openai,
     search,
     summaries,
 )
@@ -70,7 +71,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.add_middleware(SameOriginGuard, hosts=allowed_hosts(settings.server.host, settings.server.allowed_hosts))
     install_error_handlers(app)
     install_docs(app)
-    for module in (chat, conversations, search, documents, collections, summaries, batch, admin):
+    for module in (chat, conversations, search, documents, collections, summaries, batch, admin, openai):
         app.include_router(module.router, dependencies=SIGNED_IN)
     for module in (auth, oidc, health):  # the only routes open without sign-in
         app.include_router(module.router)

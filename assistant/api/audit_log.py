@@ -40,6 +40,8 @@ ACTIONS = {
     "delete_collection": "sammlung_geloescht",
     "show_conversation": "verlauf_geoeffnet",
     "delete_conversation": "verlauf_geloescht",
+    "chat_completions": "frage_gestellt",
+    "citations": "quellen_abgerufen",
     "add_user": "konto_angelegt",
     "disable_user": "konto_gesperrt",
 }

@@ -47,7 +47,25 @@ _STATUS: list[tuple[type[AssistantError], int]] = [
 ]
 
 
-def _json(status: int, code: str, message: str) -> JSONResponse:
+OPENAI_PREFIX = "/v1/"
+_OPENAI_TYPES = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "permission_error",
+    404: "not_found_error",
+    409: "invalid_request_error",
+    413: "invalid_request_error",
+    422: "invalid_request_error",
+    429: "rate_limit_error",
+}
+
+
+def _json(request: Request, status: int, code: str, message: str, param: str | None = None) -> JSONResponse:
+    """The product's error body; on the OpenAI-compatible routes the shape their clients parse."""
+    if request.url.path.startswith(OPENAI_PREFIX):
+        kind = _OPENAI_TYPES.get(status, "api_error")
+        body = {"error": {"message": message, "type": kind, "param": param, "code": code}}
+        return JSONResponse(body, status_code=400 if status == 422 else status)
     return JSONResponse({"error": code, "message": message}, status_code=status)
 
 
@@ -71,15 +89,17 @@ def validation_message(error: RequestValidationError) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AssistantError)
-    async def product_error(_: Request, error: AssistantError) -> JSONResponse:
-        return _json(status_of(error), error.code, error.message)
+    async def product_error(request: Request, error: AssistantError) -> JSONResponse:
+        return _json(request, status_of(error), error.code, error.message)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(_: Request, error: RequestValidationError) -> JSONResponse:
-        return _json(422, "ungueltige_anfrage", validation_message(error))
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0]["loc"][1:] if error.errors() else ()
+        param = ".".join(str(part) for part in first) or None
+        return _json(request, 422, "ungueltige_anfrage", validation_message(error), param)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         messages = {
             400: "Die Anfrage konnte nicht gelesen werden (fehlerhafter Inhalt, oder zu viele Dateien oder Felder).",
             404: "Diese Adresse gibt es nicht.",
@@ -87,12 +107,12 @@ def install_error_handlers(app: FastAPI) -> None:
             413: "Die Anfrage ist zu groß.",
         }
         fallback = "Die Anfrage konnte nicht bearbeitet werden."
-        return _json(error.status_code, "http_fehler", messages.get(error.status_code, fallback))
+        return _json(request, error.status_code, "http_fehler", messages.get(error.status_code, fallback))
 
     @app.exception_handler(Exception)
-    async def unexpected(_: Request, error: Exception) -> JSONResponse:
+    async def unexpected(request: Request, error: Exception) -> JSONResponse:
         logger.exception("Unexpected error", exc_info=error)
-        return _json(500, "interner_fehler", "Ein interner Fehler ist aufgetreten. Bitte die IT verständigen.")
+        return _json(request, 500, "interner_fehler", "Ein interner Fehler ist aufgetreten. Bitte die IT verständigen.")
 
 
 def invalid_body(error: ValidationError) -> RequestValidationError:

@@ -59,7 +59,9 @@ def test_every_route_but_health_and_sign_in_needs_a_signed_in_user(client: TestC
             continue
         response = client.request(method, path)
         assert response.status_code == 401, (method, path, response.status_code)
-        assert response.json()["message"] == "Bitte melden Sie sich an."
+        body = response.json()
+        message = body["error"]["message"] if path.startswith("/v1/") else body["message"]  # OpenAI's error shape
+        assert message == "Bitte melden Sie sich an."
         checked += 1
     assert checked >= 15
     assert ("POST", "/api/chat") in _routes(client)

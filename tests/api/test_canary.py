@@ -118,6 +118,7 @@ def _conversation(client: TestClient, services: Services, headers: dict[str, str
     principal = services.accounts.active(name)
     assert principal is not None
     services.history.append(principal, conversation_id, QUESTION, f"{CANARY} [1]", "beantwortet", [citation])
+    services.history.keep_completion(principal, f"chatcmpl-{conversation_id}", [citation])  # as /v1 would
     return conversation_id
 
 
@@ -232,6 +233,16 @@ CALLS: dict[tuple[str, str], Call] = {
     ("get", "/api/auth/oidc/login"): _b("GET", "/api/auth/oidc/login", follow_redirects=False),
     ("get", "/api/auth/oidc/callback"): _b("GET", "/api/auth/oidc/callback", follow_redirects=False),
     ("get", "/healthz"): _b("GET", "/healthz"),
+    ("get", "/v1/models"): _b("GET", "/v1/models"),
+    ("post", "/v1/chat/completions"): lambda w: [
+        w.client.post(
+            "/v1/chat/completions",
+            json={"model": model, "messages": [{"role": "user", "content": QUESTION}]},
+            headers=w.outsider,
+        )
+        for model in ("verwaltungsassistent", "verwaltungsassistent/bauakten")
+    ],
+    ("get", "/v1/citations/{completion_id}"): _b("GET", "/v1/citations/chatcmpl-{w.conversation_id}"),
     ("get", "/api/admin/users"): _b("GET", "/api/admin/users"),
     ("post", "/api/admin/users"): _b(
         "POST", "/api/admin/users", json={"name": "x.neu", "department": "Bauamt", "password": TEST_PASSWORD}

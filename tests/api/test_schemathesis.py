@@ -129,6 +129,8 @@ def _check(case: Case, status: int, content_type: str, body: bytes) -> None:
         payload = json.loads(body)
     except ValueError:
         pytest.fail(f"{status} mit ungültigem JSON für\n{_request(case)}\nAntwort: {body[:2000]!r}")
+    if isinstance(payload, dict) and isinstance(payload.get("error"), dict):  # the OpenAI-compatible routes' shape
+        payload = payload["error"] | {"error": payload["error"].get("code")}
     message = payload.get("message") if isinstance(payload, dict) else None
     code = payload.get("error") if isinstance(payload, dict) else None
     if not (isinstance(code, str) and code and isinstance(message, str) and message.strip()):
