@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from models.errors import ModelBusyError, ModelError
 from models.packaged import resolve_model_path
+from models.remote_llm import OpenAiChatModel
 from models.settings import LlmBackend, LlmSettings
 
 if TYPE_CHECKING:
@@ -177,6 +178,7 @@ def _import_llama() -> type[Llama]:
 
 _BACKENDS: dict[LlmBackend, Callable[[LlmSettings], ChatModel]] = {
     "llama-cpp": LlamaCppChatModel,
+    "openai": OpenAiChatModel,
 }
 
 

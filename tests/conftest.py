@@ -192,3 +192,38 @@ def live_server_url(app_services: Any) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def inference_server() -> Iterator[str]:
+    """llama-cpp-python's OpenAI-compatible server with the packaged default model on 127.0.0.1 (the remote
+    inference server of the openai LLM backend); its base URL."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from models.packaged import ensure_default_model
+
+    model = ensure_default_model(PROJECT / "data" / "models")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", "qwen-klein"]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--verbose", "False"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base_url = f"http://127.0.0.1:{port}/v1"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base_url}/models", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("the inference server did not start")
+    yield base_url
+    server.terminate()
+    server.wait(timeout=30)

@@ -337,6 +337,7 @@ class HealthPublic(BaseModel):
     passages: int
     embedder: str
     llm: str
+    llm_backend: str = Field(description="llama-cpp (in this process) or openai (an inference server)")
 
 
 # --- long work: jobs, drafts (summaries), batch analysis ------------------------------------------------------

@@ -1,5 +1,7 @@
 """GET /healthz."""
 
+from urllib.parse import urlsplit
+
 from fastapi import APIRouter
 
 from assistant.api.deps import ServicesDep
@@ -17,12 +19,18 @@ def health(services: ServicesDep) -> HealthPublic:
         documents, passages = manifest.documents, manifest.passages
     except IndexMissingError:
         documents = passages = 0
-    model = services.settings.llm.model_path
+    llm = services.settings.llm
+    if llm.backend == "openai":
+        host = urlsplit(llm.base_url).hostname or llm.base_url
+        shown = f"{llm.model or 'erstes Modell'} auf dem Server {host}"
+    else:
+        shown = llm.model_path.name if llm.model_path else "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M, mitgeliefert)"
     return HealthPublic(
         status="ok",
         offline=is_offline(),
         documents=documents,
         passages=passages,
         embedder=services.settings.embedder.backend,
-        llm=model.name if model else "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M, mitgeliefert)",
+        llm=shown,
+        llm_backend=llm.backend,
     )
