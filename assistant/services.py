@@ -128,7 +128,10 @@ class Services:
     @cached_property
     def jobs(self) -> JobRunner:
         """The background job runner of the server (summaries, batch analysis); the app starts it."""
-        return JobRunner(self.job_store, self.job_paths, self.job_types, self.settings.jobs.retention_days)
+        jobs = self.settings.jobs
+        return JobRunner(
+            self.job_store, self.job_paths, self.job_types, jobs.retention_days, lease_seconds=jobs.lease_seconds
+        )
 
     @cached_property
     def job_store(self) -> JobStore:

@@ -83,6 +83,12 @@ class JobSettings(BaseModel):
         description="Finished summary and batch jobs are removed after this many days, with their uploads, "
         "private case index and result.",
     )
+    lease_seconds: float = Field(
+        60.0,
+        ge=5.0,
+        description="An instance holds a running job this long and renews it every third of that; a job whose "
+        "instance died is taken over by another after at most this time.",
+    )
 
 
 class HistorySettings(BaseModel):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import queue
 import shutil
 import sqlite3
 import threading
@@ -42,9 +41,11 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     delete,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -98,6 +99,7 @@ JOBS = Table(
     Column("updated_at", String(32), nullable=False),
     Column("run_started", Float),
     Column("run_start_done", Integer, nullable=False),
+    Column("lease_until", Float),  # a claiming instance holds the job until then, and renews it while it runs
 )
 STEPS = Table(
     "job_steps",
@@ -262,6 +264,31 @@ class JobStore:
         cutoff = moment.isoformat(timespec="seconds")
         query = select(JOBS.c.id).where(JOBS.c.status.in_(list(FINISHED)), JOBS.c.updated_at < cutoff)
         return [row[0] for row in self._execute(query)]
+
+    def claim(self, origin: str, lease_seconds: float) -> str | None:
+        """The oldest job of ``origin`` that no live instance holds: waiting, or running without a live lease (its
+        instance died). Exactly one caller gets it (row lock with SKIP LOCKED on PostgreSQL, and the update
+        re-checks the condition, which also serialises SQLite's writers)."""
+        now = time.time()
+        free = or_(
+            JOBS.c.status == JobStatus.WAITING,
+            and_(JOBS.c.status == JobStatus.RUNNING, or_(JOBS.c.lease_until.is_(None), JOBS.c.lease_until < now)),
+        )
+        claimable = and_(JOBS.c.origin == origin, free)
+        with self._engine.begin() as connection:
+            oldest = select(JOBS.c.id).where(claimable).order_by(JOBS.c.created_at).limit(1)
+            row = connection.execute(oldest.with_for_update(skip_locked=True)).first()
+            if row is None:
+                return None
+            taken = connection.execute(
+                update(JOBS)
+                .where(JOBS.c.id == row[0], claimable)
+                .values(status=JobStatus.RUNNING, lease_until=now + lease_seconds, updated_at=_now())
+            )
+            return str(row[0]) if taken.rowcount == 1 else None
+
+    def renew(self, job_id: str, lease_seconds: float) -> None:
+        self._execute(update(JOBS).where(JOBS.c.id == job_id).values(lease_until=time.time() + lease_seconds))
 
     def start_run(self, job_id: str) -> None:
         """Mark the job running; the time estimate counts only steps finished in this run."""
@@ -450,20 +477,33 @@ def remove_expired(store: JobStore, paths: JobPaths, retention_days: int) -> int
 
 
 class JobRunner:
-    """Background worker for the server: one thread works the queue (the LLM is one instance per process, so
-    more workers would only wait for it). ``start`` resumes the jobs the server left unfinished; the app
-    calls it at start-up. While idle, the worker removes jobs past their retention period."""
+    """Background worker of one server instance: one thread (the LLM is one instance per process, so more would
+    only wait for it) claims jobs from the shared database, so with several instances each job runs on exactly one
+    of them. While it runs a job it renews the job's lease; a job whose instance died (lease run out) or that a
+    stopped server left running is claimed again and resumes at its first unfinished step. A job submitted on one
+    instance is visible and cancellable on every other (cancelling is a flag in the database). While idle, the
+    worker removes jobs past their retention period."""
 
     ORIGIN = "api"
 
     def __init__(
-        self, store: JobStore, paths: JobPaths, job_types: dict[JobKind, JobType[Any]], retention_days: int
+        self,
+        store: JobStore,
+        paths: JobPaths,
+        job_types: dict[JobKind, JobType[Any]],
+        retention_days: int,
+        *,
+        lease_seconds: float = 60.0,
+        poll_seconds: float = 2.0,
     ) -> None:
         self.store = store
         self.paths = paths
         self._job_types = job_types
         self._retention_days = retention_days
-        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._lease_seconds = lease_seconds
+        self._poll_seconds = poll_seconds
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
 
@@ -472,23 +512,22 @@ class JobRunner:
             if self._thread is not None:
                 return
             remove_expired(self.store, self.paths, self._retention_days)
-            for kind in self._job_types:
-                for job_id in self.store.unfinished(kind, origin=self.ORIGIN):
-                    logger.info("Resuming interrupted %s job %s", kind, job_id)
-                    self._queue.put(job_id)
+            self._stopping.clear()
             self._thread = threading.Thread(target=self._work, name="job-runner", daemon=True)
             self._thread.start()
 
     def stop(self) -> None:
+        """Stop claiming; a job running now keeps its lease until it runs out (another instance then resumes it)."""
         if self._thread is not None:
-            self._queue.put(None)
+            self._stopping.set()
+            self._wake.set()
             self._thread.join(timeout=5)
             self._thread = None
 
     def submit(self, kind: JobKind, params: BaseModel, *, owner: str, job_id: str | None = None) -> JobRecord:
         record = self.store.create(kind, params, origin=self.ORIGIN, owner=owner, job_id=job_id)
-        self._queue.put(record.id)
         self.start()
+        self._wake.set()
         return record
 
     def cancel(self, job_id: str) -> JobRecord:
@@ -499,14 +538,32 @@ class JobRunner:
         remove_job(self.store, self.paths, job_id)
 
     def _work(self) -> None:
-        while True:
-            try:
-                job_id = self._queue.get(timeout=RETENTION_CHECK_SECONDS)
-            except queue.Empty:
-                remove_expired(self.store, self.paths, self._retention_days)
+        last_cleanup = time.monotonic()
+        while not self._stopping.is_set():
+            job_id = self.store.claim(self.ORIGIN, self._lease_seconds)
+            if job_id is not None:
+                self._run(job_id)
                 continue
-            if job_id is None:
-                return
-            record = self.store.get(job_id)
-            if record is not None and not record.finished:
-                run_job(self.store, job_id, self._job_types[record.kind])
+            if time.monotonic() - last_cleanup > RETENTION_CHECK_SECONDS:
+                remove_expired(self.store, self.paths, self._retention_days)
+                last_cleanup = time.monotonic()
+            self._wake.wait(self._poll_seconds)
+            self._wake.clear()
+
+    def _run(self, job_id: str) -> None:
+        record = self.store.get(job_id)
+        if record is None or record.finished or record.kind not in self._job_types:
+            return
+        done = threading.Event()
+
+        def renew() -> None:
+            while not done.wait(self._lease_seconds / 3):
+                self.store.renew(job_id, self._lease_seconds)
+
+        renewer = threading.Thread(target=renew, name=f"job-lease-{job_id}", daemon=True)
+        renewer.start()
+        try:
+            run_job(self.store, job_id, self._job_types[record.kind])
+        finally:
+            done.set()
+            renewer.join()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -242,3 +243,63 @@ def test_jobs_of_an_earlier_versions_own_database_move_in_once(store: JobStore, 
     assert moved == 1 and (record.status, record.result, record.owner) == ("fertig", {"value": 6}, "")
     assert store.step_count("alt1") == 1
     assert not legacy.exists() and import_legacy_jobs(store, legacy) == 0
+
+
+def test_each_job_is_claimed_by_exactly_one_of_many_workers(store: JobStore) -> None:
+    jobs = {store.create("summary", Factor(), origin="api", owner="tester").id for _ in range(12)}
+    claimed: list[str] = []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        while (job_id := store.claim("api", lease_seconds=60)) is not None:
+            with lock:
+                claimed.append(job_id)
+
+    threads = [threading.Thread(target=worker) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(claimed) == sorted(jobs)  # every job once, none twice
+    assert store.claim("api", lease_seconds=60) is None
+
+
+def test_a_job_submitted_on_one_instance_is_seen_and_cancelled_on_another(
+    store: JobStore, state_url: str, tmp_path: Path
+) -> None:
+    other_instance = JobStore(open_database(DatabaseSettings(url=state_url)))
+    started = threading.Event()
+
+    def waits_for_cancel(context: JobContext, params: Factor) -> Number:
+        started.set()
+        for number in range(200):
+            context.step(f"s{number}", Number, lambda: time.sleep(0.02) or Number(value=0))
+        return Number(value=0)
+
+    runner = _runner(store, tmp_path, waits_for_cancel)
+    job = runner.submit("summary", Factor(), owner="tester")
+    assert started.wait(10)
+    assert other_instance.require(job.id).status == JobStatus.RUNNING
+    other_instance.request_cancel(job.id)
+    _wait_until_finished(store, job.id)
+    runner.stop()
+    assert store.require(job.id).status == JobStatus.CANCELLED
+
+
+def test_a_job_of_an_instance_that_died_is_taken_over_and_resumed(store: JobStore, tmp_path: Path) -> None:
+    job = store.create("summary", Factor(), origin="api", owner="tester")
+    assert store.claim("api", lease_seconds=0.3) == job.id  # instance A takes it …
+    first = CountingHandler(crash_in_step_two=True)
+    with pytest.raises(Crash):
+        first(JobContext(store, store.require(job.id)), Factor())  # … and dies after step 1, renewing nothing
+    assert store.claim("api", lease_seconds=60) is None  # its lease still holds
+
+    time.sleep(0.4)
+    resumed = CountingHandler()
+    runner = JobRunner(store, JobPaths(tmp_path), {"summary": job_type(resumed)}, 30, poll_seconds=0.05)
+    runner.start()  # instance B
+    _wait_until_finished(store, job.id)
+    runner.stop()
+    assert store.require(job.id).status == JobStatus.DONE
+    assert first.computed == ["step-1"] and resumed.computed == ["step-2", "step-3"]
