@@ -42,6 +42,7 @@ from ingest.pipeline import document_id
 from ingest.types import DEFAULT_COLLECTION
 from models.errors import AssistantError
 from models.files import write_atomically
+from models.offline import restrict_egress
 
 ORIGIN = "cli"
 _BATCH_WRITERS: dict[str, Callable[[BatchResult], bytes]] = {
@@ -276,6 +277,11 @@ def serve_command(args: argparse.Namespace, settings: Settings) -> int:
         services.audit.record("system", "konto_angelegt", BOOTSTRAP_ADMIN, via="system")
         print(f"Erstes Konto angelegt: Benutzer „{BOOTSTRAP_ADMIN}“, Passwort {password}", flush=True)
         print("Bitte notieren; weitere Konten: python -m assistant users add NAME --department D", flush=True)
+    if settings.server.restrict_egress:
+        hosts = settings.egress_hosts()
+        restrict_egress(hosts)
+        shown = ", ".join(sorted(hosts)) or "keine (nur dieser Rechner)"
+        print(f"Verbindungen nach außen nur zu: {shown}", flush=True)
     app = create_app(settings, services)
     print(f"Verwaltungsassistent läuft: http://{settings.server.host}:{settings.server.port}/", flush=True)
     server = settings.server

@@ -8,6 +8,7 @@ from typing import Self
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
+from sqlalchemy import make_url
 
 from ingest.settings import CoreSettings
 from models.settings import LlmSettings
@@ -24,6 +25,11 @@ class ServerSettings(BaseModel):
         default_factory=list,
         description="Host names the server answers to besides loopback and 'host' (e.g. its DNS name behind a "
         "reverse proxy, as a JSON list); any other Host header is refused (DNS rebinding).",
+    )
+    restrict_egress: bool = Field(
+        True,
+        description="Refuse every outgoing connection except to loopback and the configured inference server, OIDC "
+        "provider and database (the allow-list is printed at start).",
     )
     trusted_proxies: str = Field(
         "127.0.0.1",
@@ -173,3 +179,15 @@ class Settings(CoreSettings):
     access: AccessSettings = Field(default_factory=AccessSettings)
     history: HistorySettings = Field(default_factory=HistorySettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)
+
+    def egress_hosts(self) -> set[str]:
+        """The hosts the server may connect to besides loopback: the inference server, the OIDC provider, the
+        database server (each only where configured)."""
+        urls = [
+            self.llm.base_url if self.llm.backend == "openai" else "",
+            self.oidc.issuer if self.oidc.enabled else "",
+        ]
+        hosts = {urlsplit(url).hostname or "" for url in urls if url}
+        if not self.database.url.startswith("sqlite"):
+            hosts.add(make_url(self.database.url).host or "")
+        return hosts - {""}

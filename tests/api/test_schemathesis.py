@@ -3,8 +3,9 @@ app's own ``/openapi.json`` and sends them in-process (ASGI, no network). No inp
 every refusal is JSON with a German ``message`` (never one of Starlette's or FastAPI's English defaults).
 
 Real app, real embedder (uploads may really be ingested into a private copy of the sample index). The LLM is
-kept out: ``POST /api/chat`` and ``POST /v1/chat/completions`` are not generated, and the settings name a GGUF file that does not exist, so a
-summary or batch job that a generated request starts fails at once in German instead of loading the model."""
+kept out: ``POST /api/chat`` and ``POST /v1/chat/completions`` are not generated, and the settings name a GGUF
+file that does not exist, so a summary or batch job that a generated request starts fails at once in German
+instead of loading the model."""
 
 from __future__ import annotations
 
