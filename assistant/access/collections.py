@@ -112,17 +112,16 @@ class Collections:
 
     # --- administration ------------------------------------------------------------------------------
     def visible(self, principal: Principal) -> list[Collection]:
-        """The collections the user may read (admins: all, to manage their grants), with the user's permission."""
+        """The collections the user may read, with the user's permission; admins see all of them (to manage their
+        grants), with permission None where they hold no grant."""
         levels = {p: self.scope(principal, p) for p in PERMISSIONS}
         with self._sessions() as session:
             rows = session.scalars(select(CollectionRow).order_by(CollectionRow.name)).all()
             found = []
             for row in rows:
                 held = [p for p in PERMISSIONS if levels[p].allows(row.name)]
-                if principal.role == "admin":
-                    held = list(PERMISSIONS)
-                if held:
-                    found.append(_collection(row, held[-1]))
+                if held or principal.role == "admin":  # an admin sees every grant list, but reads only what is granted
+                    found.append(_collection(row, held[-1] if held else None))
             return found
 
     def create(self, principal: Principal, name: str, title: str, grants: Iterable[Grant]) -> Collection:

@@ -165,6 +165,36 @@ def test_draft_start_errors_are_shown(browser_page: tuple[Page, PageLog], live_s
     assert log.external_requests == []
 
 
+def test_draft_upload_names_its_collection(browser_page: tuple[Page, PageLog], live_server_url: str) -> None:
+    """Files uploaded with a draft go into the collection chosen below them; a refusal (403) shows its message."""
+    page, log = browser_page
+    page.goto(f"{live_server_url}/#entwuerfe")
+    expect(page.get_by_test_id("drafts-template").locator("option").first).to_be_attached(timeout=UI_TIMEOUT_MS)
+    target = page.get_by_test_id("drafts-upload-collection")
+    expect(target).to_have_value("allgemein", timeout=UI_TIMEOUT_MS)  # the test user may write only there
+    expect(page.get_by_test_id("drafts-no-write")).to_be_hidden()
+    posted: list[bytes] = []
+
+    def refuse(route: Route) -> None:
+        posted.append(route.request.post_data_buffer or b"")
+        body = {"error": "kein_zugriff", "message": "Auf die Sammlung „allgemein“ haben Sie keinen Schreibzugriff."}
+        route.fulfill(status=403, content_type="application/json", body=json.dumps(body))
+
+    page.route(re.compile(r".*/api/summaries/uploads$"), refuse)
+    page.get_by_test_id("drafts-files").set_input_files(
+        [{"name": "vermerk.txt", "mimeType": "text/plain", "buffer": b"Vermerk zum Antrag."}]
+    )
+    page.get_by_test_id("drafts-start").click()
+    status = page.get_by_test_id("drafts-form-status")
+    expect(status).to_have_text("Auf die Sammlung „allgemein“ haben Sie keinen Schreibzugriff.")
+    body = posted[0].decode("utf-8", "replace")
+    assert re.search(r'name="collection"\r\n\r\nallgemein\r\n', body), body[:500]
+    assert 'filename="vermerk.txt"' in body
+    expect(page.get_by_test_id("drafts-job")).to_be_hidden()
+    assert [e for e in log.errors if "status of 403" not in e] == []
+    assert log.external_requests == []
+
+
 def test_batch_view_loads_example_schema(browser_page: tuple[Page, PageLog], live_server_url: str) -> None:
     page, log = browser_page
     page.goto(f"{live_server_url}/")

@@ -18,11 +18,21 @@ export const API = {
   batchUploads: "api/batch/uploads", // multipart: field list and case files
   batchExamples: "api/batch/examples",
   batchJob: (id) => `api/batch/${encodeURIComponent(id)}`,
+  collections: "api/collections",
+  collection: (name) => `api/collections/${encodeURIComponent(name)}`,
+  collectionGrants: (name) => `api/collections/${encodeURIComponent(name)}/grants`,
+  conversations: "api/conversations",
+  conversation: (id) => `api/conversations/${encodeURIComponent(id)}`,
+  adminUsers: "api/admin/users",
+  adminUserDisable: (name) => `api/admin/users/${encodeURIComponent(name)}/disable`,
+  adminDepartments: "api/admin/departments",
+  audit: (limit) => `api/auth/audit?limit=${encodeURIComponent(limit)}`,
 };
 
 const FALLBACK_MESSAGES = {
   400: "Die Anfrage war ungültig.",
   401: "Bitte melden Sie sich an.",
+  403: "Dafür fehlt Ihnen die Berechtigung.",
   404: "Nicht gefunden.",
   413: "Die Datei ist zu groß.",
   415: "Dieses Dateiformat wird nicht unterstützt.",
@@ -55,6 +65,15 @@ export async function getJSON(url, options = {}) {
   if (!response.ok) throw new Error(await errorMessage(response));
   if (response.status === 204) return null;
   return response.json();
+}
+
+/** A JSON request (POST, PUT, …) with a JSON answer; errors as getJSON. */
+export function sendJSON(url, method, body) {
+  return getJSON(url, {
+    method,
+    headers: { Accept: "application/json", "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /**

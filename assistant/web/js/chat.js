@@ -1,34 +1,35 @@
 /*
  * "Recherche": question composer, conversation log, the streamed answer (SSE) with citation chips for
- * verified [n] markers, and the "Quellen" list below each answer.
+ * verified [n] markers, and the "Quellen" list below each answer. The conversation lives on the server
+ * (POST /api/conversations, created with the first question; each question names its conversation_id, so the
+ * server keeps the history); a stored conversation is shown again by showConversation (history.js lists them).
+ * The collection picker narrows the search to the chosen collections.
  */
-import { API, errorMessage, messageFromBody, readEventStream } from "./api.js";
+import { API, errorMessage, getJSON, messageFromBody, readEventStream, sendJSON } from "./api.js";
+import { CollectionPicker } from "./collections.js";
 import { closePanel, citationChip, openPanel, sourceButton } from "./panel.js";
-import { $, announce, el, formatPages, plural, snippet } from "./util.js";
+import { $, announce, el, formatDate, formatPages, plural, snippet } from "./util.js";
 
-/** How many history entries ({role, content}) are sent with a follow-up question. */
-const HISTORY_TURNS = 6;
-const HISTORY_CONTENT_MAX = 8000;
+/** A new conversation is named after its first question (the server keeps up to 80 characters). */
+const TITLE_CHARS = 80;
 /** [1], [1, 2], [1; 3] – with the whitespace before it (dropped when the marker is removed). */
 const MARKER_RE = /([ \t]*)\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]/g;
 
 const secondsFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const chat = {
-  history: [], // [{role, content}] of completed exchanges
   busy: false,
   controller: null, // AbortController of the running chat request
-  conversationId: 0, // bumped by "Neues Gespräch" so stale streams stop writing
+  generation: 0, // bumped by "Neues Gespräch" and by opening a conversation so stale streams stop writing
+  serverId: null, // id of the conversation on the server (null: a new one, created with the next question)
+  picker: null, // CollectionPicker of the search
+  onChange: () => {}, // set by initChat (main.js: reload the conversation list)
 };
 
 const conversation = $("conversation");
 const conversationInner = $("conversation-inner");
 const questionInput = $("frage");
 const askButton = $("ask-button");
-
-function stripMarkers(text) {
-  return String(text || "").replace(MARKER_RE, "").replace(/[ \t]+([.,;:!?])/g, "$1");
-}
 
 /** Scroll the conversation so that the end of `node` is visible, without pushing its start out of view. */
 function keepVisible(node) {
@@ -74,6 +75,7 @@ class AnswerView {
     this.status = null;
     this.dropped = 0; // markers the server removed as unverified
     this.finished = false;
+    this.sourceKind = "source"; // "citation" for a stored answer: its sources are its verified citations
 
     this.pending = el("p", { class: "answer__pending", "data-testid": "answer-pending" },
       el("span", { class: "spinner", "aria-hidden": "true" }), "Antwort wird erstellt…");
@@ -226,11 +228,42 @@ class AnswerView {
     this.text.hidden = !text;
   }
 
+  /** An answer from the conversation history: text with chips, its cited sources, when it was asked. */
+  showStored(turn) {
+    this.root.dataset.stored = "true";
+    if (turn.status === "zurueckgehalten") {
+      // a source is no longer readable for the user: the server sends a notice instead of the answer
+      this.root.dataset.status = "zurueckgehalten";
+      this.pending.hidden = true;
+      this.text.replaceChildren(el("p", { class: "answer__withheld", "data-testid": "answer-withheld",
+        text: turn.answer || "Diese Antwort wird nicht mehr angezeigt." }));
+    } else {
+      const citations = Array.isArray(turn.citations) ? turn.citations : [];
+      const byNumber = new Map();
+      for (const citation of citations) if (!byNumber.has(citation.number)) byNumber.set(citation.number, citation);
+      this.sources = [...byNumber.values()].sort((a, b) => a.number - b.number);
+      this.sourceKind = "citation";
+      this.onCitations({ answer: turn.answer || "", status: turn.status, citations });
+    }
+    if (turn.asked_at) {
+      this.meta.textContent = `Gefragt am ${formatDate(turn.asked_at)}`;
+      this.meta.hidden = false;
+    }
+    this.finish("done");
+  }
+
   renderSources() {
     const nothingFound = this.status === "nichts_gefunden" || this.status === "unsicher";
     this.sourcesHeading.textContent = nothingFound ? "Die nächstliegenden Fundstellen:" : "Quellen";
     this.sourcesHeading.setAttribute("data-testid", nothingFound ? "nearest-note" : "sources-heading");
     const items = this.sources.map((source) => {
+      if (this.sourceKind === "citation") {
+        const meta = [source.page ? `Seite ${source.page}` : "", source.section].filter(Boolean).join(" · ");
+        return el("li", { class: "is-cited" }, sourceButton({
+          kind: "citation", item: source, testid: "source-item", dataset: { cited: "true" }, meta,
+          snippetText: source.quote ? `„${snippet(source.quote)}“` : null,
+        }));
+      }
       const cited = this.citations.has(source.number);
       const meta = [formatPages(source.page_start, source.page_end), source.section || source.heading]
         .filter(Boolean).join(" · ");
@@ -246,14 +279,28 @@ class AnswerView {
   }
 }
 
-async function ask(question) {
-  if (chat.busy) return;
-  const conversationId = chat.conversationId;
-  $("intro").hidden = true;
-  closePanel({ restoreFocus: false });
-  const userBubble = el("div", { class: "message message--user", "data-testid": "user-message" },
+function questionBubble(question) {
+  return el("div", { class: "message message--user", "data-testid": "user-message" },
     el("h2", { class: "visually-hidden", text: "Ihre Frage" }),
     el("p", { class: "message__text", text: question }));
+}
+
+/** The conversation on the server the next question goes to; a new one is created with its first question. */
+async function serverConversation(question, generation) {
+  if (chat.serverId) return chat.serverId;
+  const title = question.replace(/\s+/g, " ").trim().slice(0, TITLE_CHARS);
+  const created = await sendJSON(API.conversations, "POST", { title });
+  if (generation === chat.generation) chat.serverId = created.id; // not when the user moved on meanwhile
+  chat.onChange();
+  return created.id;
+}
+
+async function ask(question) {
+  if (chat.busy) return;
+  const generation = chat.generation;
+  $("intro").hidden = true;
+  closePanel({ restoreFocus: false });
+  const userBubble = questionBubble(question);
   const answer = new AnswerView();
   conversationInner.append(userBubble, answer.root);
   // the new question goes to the top; the answer then grows below it (sources arrive first)
@@ -263,14 +310,24 @@ async function ask(question) {
 
   const controller = new AbortController();
   chat.controller = controller;
-  const history = chat.history.slice(-HISTORY_TURNS);
+  let conversationId = null;
   try {
+    try {
+      conversationId = await serverConversation(question, generation);
+    } catch (err) {
+      if (generation === chat.generation) answer.fail(err.message);
+      return;
+    }
+    if (generation !== chat.generation) return;
+    const body = { question, stream: true, document_ids: [], conversation_id: conversationId };
+    const collections = chat.picker ? chat.picker.selection() : null;
+    if (collections) body.collections = collections;
     let response;
     try {
       response = await fetch(API.chat, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-        body: JSON.stringify({ question, history, stream: true, document_ids: [] }),
+        body: JSON.stringify(body),
         signal: controller.signal,
       });
     } catch (_) {
@@ -279,6 +336,8 @@ async function ask(question) {
       return;
     }
     if (!response.ok) {
+      if (response.status === 404 && chat.serverId === conversationId) chat.serverId = null; // deleted elsewhere
+      if (response.status === 401) window.dispatchEvent(new CustomEvent("va:signed-out"));
       answer.fail(await errorMessage(response));
       return;
     }
@@ -291,7 +350,7 @@ async function ask(question) {
       answer.handle("done", data);
     } else {
       await readEventStream(response, (name, data) => {
-        if (conversationId === chat.conversationId) answer.handle(name, data);
+        if (generation === chat.generation) answer.handle(name, data);
       });
     }
     if (!answer.finished) {
@@ -305,13 +364,8 @@ async function ask(question) {
     if (chat.controller === controller) {
       chat.controller = null;
       setBusy(false);
-      if (conversationId === chat.conversationId) {
+      if (generation === chat.generation) {
         if (answer.root.dataset.state === "done") {
-          chat.history.push(
-            { role: "user", content: question.slice(0, HISTORY_CONTENT_MAX) },
-            { role: "assistant", content: stripMarkers(answer.final || "").slice(0, HISTORY_CONTENT_MAX) },
-          );
-          chat.history = chat.history.slice(-2 * HISTORY_TURNS);
           announce(answer.status === "nichts_gefunden"
             ? "Antwort vollständig. Keine passende Fundstelle, die nächstliegenden Fundstellen werden angezeigt."
             : `Antwort vollständig. ${plural(answer.sources.length, "Quelle", "Quellen")}.`);
@@ -323,28 +377,77 @@ async function ask(question) {
       const active = document.activeElement;
       if (!$("view-chat").hidden && (!active || active === document.body)) questionInput.focus();
     }
+    if (conversationId) chat.onChange(); // the list shows the new turn (and the order by last use)
   }
 }
 
-function newConversation() {
-  chat.conversationId += 1;
+/** Stop a running answer and empty the log (the intro is shown again). */
+function clearConversation() {
+  chat.generation += 1;
   if (chat.controller) {
     chat.controller.abort();
     chat.controller = null;
   }
   setBusy(false);
-  chat.history = [];
   closePanel({ restoreFocus: false });
   for (const node of [...conversationInner.children]) if (node.id !== "intro") node.remove();
   $("intro").hidden = false;
+}
+
+/** "Neues Gespräch": an empty log; the server conversation is created with the next question. */
+export function startNewConversation({ focus = true } = {}) {
+  clearConversation();
+  chat.serverId = null;
   questionInput.value = "";
-  questionInput.focus();
+  setComposerStatus("");
+  if (focus) questionInput.focus();
   announce("Neues Gespräch begonnen.");
+  chat.onChange();
+}
+
+/** The id of the conversation shown now (null: a new one without a question yet). */
+export function activeConversation() {
+  return chat.serverId;
+}
+
+/** Show a stored conversation (GET /api/conversations/{id}); the next question continues it. */
+export function showConversation(stored) {
+  clearConversation();
+  chat.serverId = stored.id;
+  const turns = Array.isArray(stored.history) ? stored.history : [];
+  for (const turn of turns) {
+    const answer = new AnswerView();
+    conversationInner.append(questionBubble(turn.question), answer.root);
+    answer.showStored(turn);
+  }
+  $("intro").hidden = turns.length > 0;
+  conversation.scrollTop = conversation.scrollHeight;
+  setComposerStatus("");
+  chat.onChange();
+}
+
+/** Load a stored conversation and show it; throws an Error with a German message. */
+export async function openConversation(id) {
+  const stored = await getJSON(API.conversation(id));
+  showConversation(stored);
+  return stored;
+}
+
+function setComposerStatus(message) {
+  const line = $("composer-status");
+  line.textContent = message;
+  line.hidden = !message;
 }
 
 function submitQuestion() {
   const question = questionInput.value.trim();
   if (!question || chat.busy) return;
+  if (chat.picker && chat.picker.isEmpty()) {
+    setComposerStatus("Bitte wählen Sie mindestens eine Sammlung, in der gesucht wird.");
+    $("chat-collections").open = true;
+    return;
+  }
+  setComposerStatus("");
   questionInput.value = "";
   ask(question);
 }
@@ -353,7 +456,10 @@ export function focusQuestion() {
   questionInput.focus();
 }
 
-export function initChat() {
+/** onChange: called when the conversation shown changes or gets a new turn (main.js: reload the list). */
+export function initChat({ onChange = () => {} } = {}) {
+  chat.onChange = onChange;
+  chat.picker = new CollectionPicker({ prefix: "chat", onChange: () => setComposerStatus("") });
   $("composer").addEventListener("submit", (e) => {
     e.preventDefault();
     submitQuestion();
@@ -364,6 +470,6 @@ export function initChat() {
       submitQuestion();
     }
   });
-  $("new-chat-button").addEventListener("click", newConversation);
+  $("new-chat-button").addEventListener("click", () => startNewConversation());
   setBusy(false);
 }

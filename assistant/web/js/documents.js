@@ -1,18 +1,23 @@
 /*
- * "Dokumente": the table of ingested documents (delete, "Zusammenfassen") and the upload form
- * (XMLHttpRequest for upload progress; the server ingests before it answers).
+ * "Dokumente": the table of ingested documents the user may read (with their collection; delete where the user
+ * may write, "Zusammenfassen") and the upload form into a collection the user may write (XMLHttpRequest for
+ * upload progress; the server ingests before it answers).
  */
 import { API, getJSON, messageFromBody } from "./api.js";
+import { canWrite, collectionTitle, fillWritableSelect, reloadCollections, watchCollections } from "./collections.js";
 import { summarizeDocument } from "./drafts.js";
 import { forgetDocument } from "./panel.js";
 import { $, chosenFilesText, el, formatDate, numberFormat, pathNode, plural } from "./util.js";
 
 let uploading = false;
+let collections = []; // the readable collections (collections.js), for titles and write permission
+let shownDocuments = null; // the documents in the table (re-rendered when the collections change)
 let onDocumentsChanged = () => {}; // set by initDocuments (main.js: refresh the health line)
 
 export async function loadDocuments() {
   const status = $("docs-status");
   status.textContent = "Dokumente werden geladen…";
+  reloadCollections().catch(() => {}); // grants may have changed; a failure shows at the upload form
   let documents;
   try {
     documents = await getJSON(API.documents);
@@ -20,18 +25,29 @@ export async function loadDocuments() {
     status.textContent = err.message;
     return;
   }
-  renderDocuments(Array.isArray(documents) ? documents : []);
+  documents = Array.isArray(documents) ? documents : [];
+  renderDocuments(documents);
+  status.textContent = documents.length ? `${plural(documents.length, "Dokument", "Dokumente")} eingelesen.` : "";
+}
+
+/** Whether the user may delete documents of this collection (unknown collection: the server decides). */
+function writable(name) {
+  const collection = collections.find((c) => c.name === name);
+  return !collection || canWrite(collection);
 }
 
 function renderDocuments(documents) {
-  const status = $("docs-status");
+  shownDocuments = documents;
   const rows = documents.map((doc) => {
     const title = doc.title || doc.source || doc.id;
-    const del = el("button", {
-      type: "button", class: "button button--danger button--small", "data-testid": "document-delete",
-      "aria-label": `Dokument „${title}“ löschen`, text: "Löschen",
-    });
-    del.addEventListener("click", () => deleteDocument(doc, title, del));
+    let del = null;
+    if (writable(doc.collection)) {
+      del = el("button", {
+        type: "button", class: "button button--danger button--small", "data-testid": "document-delete",
+        "aria-label": `Dokument „${title}“ löschen`, text: "Löschen",
+      });
+      del.addEventListener("click", () => deleteDocument(doc, title, del));
+    }
     const summarize = el("button", {
       type: "button", class: "button button--secondary button--small", "data-testid": "document-summarize",
       "aria-label": `Dokument „${title}“ zusammenfassen`, text: "Zusammenfassen",
@@ -40,6 +56,8 @@ function renderDocuments(documents) {
     const pagesText = numberFormat.format(doc.pages || 0);
     return el("tr", { "data-testid": "document-row", dataset: { docId: String(doc.id) } },
       el("th", { scope: "row", class: "docs-table__title", text: title }),
+      el("td", { class: "docs-table__collection", "data-testid": "document-collection", dataset: { collection: doc.collection || "" },
+        text: collectionTitle(collections, doc.collection) || "–" }),
       el("td", { class: "path", title: doc.source || "" }, pathNode(doc.source)),
       el("td", { class: "num" }, pagesText,
         doc.ocr_pages ? el("span", { class: "muted", text: ` (${numberFormat.format(doc.ocr_pages)} OCR)` }) : null),
@@ -49,10 +67,9 @@ function renderDocuments(documents) {
   });
   if (!rows.length) {
     rows.push(el("tr", { class: "docs-table__empty" },
-      el("td", { colspan: "6", text: "Noch keine Dokumente eingelesen. Laden Sie oben Dokumente hoch." })));
+      el("td", { colspan: "7", text: "Keine Dokumente in den Sammlungen, die Sie lesen dürfen." })));
   }
   $("documents-body").replaceChildren(...rows);
-  status.textContent = documents.length ? `${plural(documents.length, "Dokument", "Dokumente")} eingelesen.` : "";
 }
 
 async function deleteDocument(doc, title, button) {
@@ -92,12 +109,19 @@ function upload(event) {
   const status = $("upload-status");
   const results = $("upload-results");
   const files = [...(input.files || [])];
+  const collection = $("upload-collection").value;
+  if (!collection) {
+    status.textContent = "Bitte wählen Sie die Sammlung, in die die Dateien eingelesen werden.";
+    $("upload-collection").focus();
+    return;
+  }
   if (!files.length) {
     status.textContent = "Bitte wählen Sie zuerst eine oder mehrere Dateien aus.";
     input.focus();
     return;
   }
   const form = new FormData();
+  form.append("collection", collection);
   for (const file of files) form.append("files", file, file.name);
 
   const progress = $("upload-progress");
@@ -106,6 +130,7 @@ function upload(event) {
   uploading = true;
   button.disabled = true;
   input.disabled = true;
+  $("upload-collection").disabled = true;
   results.replaceChildren();
   wrap.hidden = false;
   progress.max = 100;
@@ -129,6 +154,7 @@ function upload(event) {
     uploading = false;
     button.disabled = false;
     input.disabled = false;
+    $("upload-collection").disabled = false;
     wrap.hidden = true;
   };
   xhr.onerror = () => {
@@ -173,6 +199,14 @@ function renderUploadResults(body) {
 /** onChange: called after a document was deleted or uploaded (main.js refreshes the health line). */
 export function initDocuments({ onChange }) {
   onDocumentsChanged = onChange;
+  watchCollections((list, err) => {
+    collections = list || [];
+    if (!uploading) {
+      fillWritableSelect({ select: $("upload-collection"), hint: $("upload-no-write"),
+        controls: [$("upload-input"), $("upload-button")] }, list, err);
+    }
+    if (shownDocuments) renderDocuments(shownDocuments);
+  });
   $("upload-form").addEventListener("submit", upload);
   $("upload-input").addEventListener("change", showChosenFiles);
   $("docs-reload").addEventListener("click", loadDocuments);

@@ -1,14 +1,20 @@
 /*
- * "Entwürfe": summaries / drafts of chosen documents (and files uploaded with the request) after a template.
- * The job id is kept in sessionStorage "va.draftJob"; a reload resumes polling.
+ * "Entwürfe": summaries / drafts of chosen documents (and files uploaded with the request into a collection the
+ * user may write) after a template. The document list shows the documents of the collections chosen in the
+ * picker. The job id is kept in sessionStorage "va.draftJob"; a reload resumes polling.
  */
 import { API, getJSON } from "./api.js";
+import { CollectionPicker, collectionTitle, fillWritableSelect, reloadCollections, watchCollections } from "./collections.js";
 import { JOB_FINISHED, JobView, focusIfIdle, postJob } from "./jobs.js";
 import { citationChip, sourceButton } from "./panel.js";
 import { $, announce, chosenFilesText, el, formatDate, numberFormat, plural, snippet } from "./util.js";
 
 const drafts = {
   selection: new Set(), // doc ids chosen in "Entwürfe"
+  documents: null, // the readable documents, once loaded
+  shown: new Set(), // ids of the documents listed now (those of the chosen collections)
+  collections: [],
+  picker: null, // CollectionPicker of the document list
   templates: [],
   templatesLoaded: false,
   starting: false,
@@ -50,12 +56,14 @@ function setDraftsRunning(running) {
 /** Called by the routing whenever "Entwürfe" is shown. */
 export function enterDrafts() {
   if (!drafts.templatesLoaded) loadTemplates();
+  reloadCollections().catch(() => {}); // grants may have changed
   loadDraftDocuments();
 }
 
 /** Switch to "Entwürfe" with this document (and only this one) chosen. */
 export function summarizeDocument(doc) {
   drafts.selection = new Set([String(doc.id)]);
+  if (doc.collection && drafts.picker) drafts.picker.include(doc.collection); // its collection is listed
   showView("drafts");
   $("drafts-heading").focus();
   announce(`Dokument „${doc.title || doc.source || doc.id}“ für den Entwurf ausgewählt.`);
@@ -100,9 +108,25 @@ async function loadDraftDocuments() {
     status.textContent = err.message;
     return;
   }
-  documents = Array.isArray(documents) ? documents : [];
-  const known = new Set(documents.map((doc) => String(doc.id)));
+  drafts.documents = Array.isArray(documents) ? documents : [];
+  const known = new Set(drafts.documents.map((doc) => String(doc.id)));
   for (const id of [...drafts.selection]) if (!known.has(id)) drafts.selection.delete(id);
+  renderDraftDocuments();
+}
+
+/** The documents chosen and listed now (a document of a collection not chosen in the picker is not sent). */
+function chosenDocIds() {
+  return [...drafts.selection].filter((id) => drafts.shown.has(id));
+}
+
+/** The document checklist: the documents of the collections chosen in the picker. */
+function renderDraftDocuments() {
+  if (!drafts.documents) return;
+  const list = $("drafts-doc-list");
+  const picker = drafts.picker;
+  const documents = drafts.documents.filter((doc) => !picker || picker.has(doc.collection));
+  drafts.shown = new Set(documents.map((doc) => String(doc.id)));
+  const several = drafts.collections.length > 1;
   const items = documents.map((doc) => {
     const id = String(doc.id);
     const title = doc.title || doc.source || id;
@@ -116,7 +140,8 @@ async function loadDraftDocuments() {
       else drafts.selection.delete(id);
       updateDraftSelectionStatus(documents.length);
     });
-    const meta = [doc.source && doc.source !== title ? doc.source : "", doc.pages ? plural(doc.pages, "Seite", "Seiten") : ""]
+    const meta = [several ? collectionTitle(drafts.collections, doc.collection) : "",
+      doc.source && doc.source !== title ? doc.source : "", doc.pages ? plural(doc.pages, "Seite", "Seiten") : ""]
       .filter(Boolean).join(" · ");
     return el("li", { class: "checklist__item", "data-testid": "drafts-doc-option", dataset: { docId: id } },
       box,
@@ -126,12 +151,14 @@ async function loadDraftDocuments() {
   });
   list.replaceChildren(...items);
   list.hidden = !items.length;
-  if (!items.length) status.textContent = "Noch keine Dokumente eingelesen. Sie können unten Dateien auswählen.";
+  const status = $("drafts-docs-status");
+  if (picker && picker.isEmpty()) status.textContent = "Keine Sammlung ausgewählt. Bitte wählen Sie oben mindestens eine Sammlung.";
+  else if (!items.length) status.textContent = "In den gewählten Sammlungen gibt es keine Dokumente. Sie können unten Dateien auswählen.";
   else updateDraftSelectionStatus(documents.length);
 }
 
 function updateDraftSelectionStatus(count) {
-  const chosen = drafts.selection.size;
+  const chosen = chosenDocIds().length;
   $("drafts-docs-status").textContent = `${plural(count, "Dokument", "Dokumente")} verfügbar, ${numberFormat.format(chosen)} ausgewählt.`;
 }
 
@@ -145,12 +172,13 @@ async function startDraft(event) {
   event.preventDefault();
   if (drafts.running || drafts.starting) return;
   const status = $("drafts-form-status");
-  const docIds = [...drafts.selection];
+  const docIds = chosenDocIds();
   const files = [...($("drafts-files").files || [])];
   const template = $("drafts-template").value;
   const lengthInput = document.querySelector('input[name="drafts-length"]:checked');
   const length = lengthInput ? lengthInput.value : "kurz";
   const form = $("drafts-form-select").value || null;
+  const collection = $("drafts-upload-collection").value;
   status.classList.remove("form-status--error");
   if (!template) {
     status.textContent = "Die Vorlagen sind noch nicht geladen. Bitte versuchen Sie es gleich noch einmal.";
@@ -165,9 +193,16 @@ async function startDraft(event) {
     (first || $("drafts-files")).focus();
     return;
   }
+  if (files.length && !collection) {
+    status.textContent = "Bitte wählen Sie die Sammlung, in die die hochgeladenen Dateien eingelesen werden.";
+    status.classList.add("form-status--error");
+    $("drafts-upload-collection").focus();
+    return;
+  }
   let body;
   if (files.length) {
     body = new FormData();
+    body.append("collection", collection);
     for (const file of files) body.append("files", file, file.name);
     body.append("template", template);
     body.append("length", length);
@@ -316,6 +351,13 @@ function renderDraft(job) {
 /** showView: the routing of main.js (used by summarizeDocument). */
 export function initDrafts({ showView: show }) {
   showView = show;
+  drafts.picker = new CollectionPicker({ prefix: "drafts", onChange: renderDraftDocuments });
+  watchCollections((list, err) => {
+    drafts.collections = list || [];
+    fillWritableSelect({ select: $("drafts-upload-collection"), hint: $("drafts-no-write"),
+      controls: [$("drafts-files")] }, list, err);
+    renderDraftDocuments();
+  });
   $("drafts-form").addEventListener("submit", startDraft);
   $("drafts-template").addEventListener("change", describeTemplate);
   $("drafts-files").addEventListener("change", showDraftFiles);

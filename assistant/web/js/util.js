@@ -7,7 +7,8 @@
 
 /** State read by more than one module; everything else lives in the module that owns it. */
 export const state = {
-  view: null, // the view shown now ("chat" | "docs" | "drafts" | "batch"); set by main.js showView()
+  view: null, // the view shown now ("chat" | "docs" | "drafts" | "batch" | "admin" | "audit"); set by main.js showView()
+  user: null, // the signed-in user {name, display_name, department, role}; set by main.js init()
 };
 
 const SNIPPET_CHARS = 220;
