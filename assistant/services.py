@@ -36,6 +36,7 @@ from assistant.shared.jobs import (
     JobType,
     import_legacy_jobs,
 )
+from ingest.errors import IndexMissingError
 from ingest.pipeline import Ingestor, IngestReport
 from ingest.search import SearchIndex
 from ingest.types import Scope
@@ -93,7 +94,10 @@ class Services:
         """What a job may read (or write) now: its owner's grants when it runs, not when it was queued; jobs
         from the operator's command line read the whole index."""
         if context.owner == OPERATOR:
-            return self.index.operator_scope()
+            try:
+                return self.index.operator_scope()
+            except IndexMissingError:  # no clerk's index yet (a CLI batch reads only its private case index)
+                return Scope(frozenset())
         principal = self.accounts.active(context.owner)
         return self.collections.scope(principal, permission) if principal is not None else Scope(frozenset())
 

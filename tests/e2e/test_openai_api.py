@@ -9,6 +9,7 @@ import httpx
 import openai
 import pytest
 
+from assistant.access.collections import Grant
 from testkit import api_key_for
 
 pytestmark = pytest.mark.slow  # answers by the local LLM
@@ -28,7 +29,27 @@ def client(live_server_url: str, key: str) -> openai.OpenAI:
 
 def test_models_lists_the_assistant_and_each_readable_collection(client: openai.OpenAI) -> None:
     ids = [model.id for model in client.models.list()]
-    assert ids == ["verwaltungsassistent", "verwaltungsassistent/allgemein"]
+    assert ids[:2] == ["verwaltungsassistent", "verwaltungsassistent/allgemein"]
+    assert all(model_id.startswith("verwaltungsassistent") for model_id in ids)
+
+
+def test_a_key_limited_to_collections_sees_only_those(app_services: Any, live_server_url: str) -> None:
+    from assistant.access.accounts import OPERATOR
+
+    app_services.collections.create(OPERATOR, "personal", "Personalakten", [])
+    app_services.collections.add_grant(OPERATOR, "personal", Grant("read", user="sdk.client"))
+    full = app_services.accounts.create_api_key("sdk.client")
+    limited = app_services.accounts.create_api_key("sdk.client", ["allgemein"])
+
+    def models(key: str) -> list[str]:
+        return [m.id for m in openai.OpenAI(base_url=f"{live_server_url}/v1", api_key=key, max_retries=0).models.list()]
+
+    assert "verwaltungsassistent/personal" in models(full)
+    assert models(limited) == ["verwaltungsassistent", "verwaltungsassistent/allgemein"]
+    with pytest.raises(openai.NotFoundError):
+        openai.OpenAI(base_url=f"{live_server_url}/v1", api_key=limited, max_retries=0).chat.completions.create(
+            model="verwaltungsassistent/personal", messages=[{"role": "user", "content": QUESTION}]
+        )
 
 
 def test_a_completion_carries_verified_markers_sources_and_usage(

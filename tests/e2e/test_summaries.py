@@ -67,7 +67,7 @@ def finished_vermerk(client: TestClient) -> dict[str, Any]:
         response = client.post(
             "/api/summaries/uploads",
             files={"files": (PDF.name, handle, "application/pdf")},
-            data={"template": "vermerk", "length": "kurz"},
+            data={"template": "vermerk", "length": "kurz", "collection": "allgemein"},
         )
     assert response.status_code == 202, response.text
     job = _wait(client, response.json()["id"], ("fertig", "fehlgeschlagen", "abgebrochen"))
