@@ -143,7 +143,7 @@ class OpenAiChatModel:
             yield
         except openai.APITimeoutError as exc:
             raise ModelError(f"Der Sprachmodell-Server {self.host} antwortet nicht rechtzeitig.") from exc
-        except openai.APIConnectionError as exc:
+        except openai.APIConnectionError as exc:  # also a connection that breaks while an answer streams
             raise ModelError(
                 f"Der Sprachmodell-Server {self.host} ist nicht erreichbar. Bitte die IT verständigen."
             ) from exc

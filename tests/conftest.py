@@ -198,6 +198,14 @@ def live_server_url(app_services: Any) -> Iterator[str]:
 def inference_server() -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server with the packaged default model on 127.0.0.1 (the remote
     inference server of the openai LLM backend); its base URL."""
+    server, base_url = start_inference_server()
+    yield base_url
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def start_inference_server() -> tuple[Any, str]:
+    """A fresh llama-cpp-python server process on a free loopback port, ready to answer; (process, base URL)."""
     import subprocess
     import sys
     import time
@@ -224,6 +232,4 @@ def inference_server() -> Iterator[str]:
     else:
         server.kill()
         pytest.fail("the inference server did not start")
-    yield base_url
-    server.terminate()
-    server.wait(timeout=30)
+    return server, base_url

@@ -84,3 +84,33 @@ def test_requests_go_to_the_server_in_parallel_up_to_the_limit() -> None:
         pass
     with pytest.raises(ModelError, match="nicht erreichbar"):
         model.complete([ChatMessage("user", "Hallo")], max_tokens=5)
+
+
+def test_a_server_killed_mid_stream_gives_a_german_error_event_not_a_hang(
+    private_index: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    from conftest import start_inference_server
+
+    server, base_url = start_inference_server()  # its own server: this test kills it
+    settings = assistant_settings(private_index, tmp_path)
+    settings.llm = LlmSettings(backend="openai", base_url=base_url, retries=0, timeout_s=30)
+    services = Services(settings, embedder=embedder)
+    events: list[str] = []
+    message = ""
+    try:
+        with TestClient(create_app(settings, services)) as client:
+            signed_in(client, services)
+            with client.stream("POST", "/api/chat", json={"question": QUESTION, "stream": True}) as response:
+                for line in response.iter_lines():
+                    if line.startswith("event: "):
+                        events.append(line.removeprefix("event: "))
+                        if events[-1] == "token" and server.poll() is None:
+                            server.kill()
+                    if line.startswith("data: ") and events and events[-1] == "error":
+                        message = json.loads(line.removeprefix("data: "))["message"]
+    finally:
+        server.kill()
+        server.wait(timeout=30)
+
+    assert "token" in events and events[-1] == "error"
+    assert message.startswith("Der Sprachmodell-Server 127.0.0.1")  # German, and no stack trace
