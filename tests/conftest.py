@@ -198,38 +198,9 @@ def live_server_url(app_services: Any) -> Iterator[str]:
 def inference_server() -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server with the packaged default model on 127.0.0.1 (the remote
     inference server of the openai LLM backend); its base URL."""
+    from testkit import start_inference_server
+
     server, base_url = start_inference_server()
     yield base_url
     server.terminate()
     server.wait(timeout=30)
-
-
-def start_inference_server() -> tuple[Any, str]:
-    """A fresh llama-cpp-python server process on a free loopback port, ready to answer; (process, base URL)."""
-    import subprocess
-    import sys
-    import time
-
-    import httpx
-
-    from models.packaged import ensure_default_model
-
-    model = ensure_default_model(PROJECT / "data" / "models")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", "qwen-klein"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--verbose", "False"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base_url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/models", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("the inference server did not start")
-    return server, base_url

@@ -18,7 +18,7 @@ from models.errors import ModelBusyError, ModelError
 from models.llm import ChatMessage, create_chat_model
 from models.remote_llm import OpenAiChatModel
 from models.settings import LlmSettings
-from testkit import assistant_settings, signed_in
+from testkit import assistant_settings, signed_in, start_inference_server
 
 pytestmark = pytest.mark.slow
 
@@ -89,8 +89,6 @@ def test_requests_go_to_the_server_in_parallel_up_to_the_limit() -> None:
 def test_a_server_killed_mid_stream_gives_a_german_error_event_not_a_hang(
     private_index: Path, embedder: Embedder, tmp_path: Path
 ) -> None:
-    from conftest import start_inference_server
-
     server, base_url = start_inference_server()  # its own server: this test kills it
     settings = assistant_settings(private_index, tmp_path)
     settings.llm = LlmSettings(backend="openai", base_url=base_url, retries=0, timeout_s=30)
