@@ -181,10 +181,11 @@ class Settings(CoreSettings):
     oidc: OidcSettings = Field(default_factory=OidcSettings)
 
     def egress_hosts(self) -> set[str]:
-        """The hosts the server may connect to besides loopback: the inference server, the OIDC provider, the
-        database server (each only where configured)."""
+        """The hosts the server may connect to besides loopback: the inference servers (LLM, embeddings), the
+        OIDC provider, the database server (each only where configured)."""
         urls = [
             self.llm.base_url if self.llm.backend == "openai" else "",
+            self.embedder.base_url if self.embedder.backend == "openai" else "",
             self.oidc.issuer if self.oidc.enabled else "",
         ]
         hosts = {urlsplit(url).hostname or "" for url in urls if url}

@@ -12,22 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import socket
 import statistics
 import sys
-import threading
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-import uvicorn
-
-from assistant.api.app import create_app
 from assistant.chat.answerer import Question
 from assistant.chat.context import compress
 from assistant.services import Services
 from assistant.settings import Settings
+from evaluation.live import benchmark_key, benchmark_settings, serve, stream_chat
 
 QUESTIONS = (
     "Wie hoch ist die Gebühr für einen Kindergartenplatz?",
@@ -57,47 +53,22 @@ def _direct(services: Services, question: str) -> tuple[float, float]:
     return first or last, characters / max(last - (first or 0), 1e-9)
 
 
-def _via_api(base_url: str, question: str) -> tuple[float, float]:
-    started = time.perf_counter()
-    first = None
-    characters, last = 0, 0.0
-    request = {"question": question, "stream": True}
-    with httpx.stream("POST", f"{base_url}/api/chat", json=request, timeout=600) as reply:
-        event = ""
-        for line in reply.iter_lines():
-            if line.startswith("event: "):
-                event = line.removeprefix("event: ")
-            elif line.startswith("data: ") and event == "token":
-                last = time.perf_counter() - started
-                first = first or last
-                characters += len(json.loads(line.removeprefix("data: "))["text"])
-    return first or last, characters / max(last - (first or 0), 1e-9)
-
-
-def _serve(services: Services) -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(services.settings, services), host="127.0.0.1", port=port, log_level="warning")
-    )
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return f"http://127.0.0.1:{port}"
-
-
 def run(settings: Settings, questions: int) -> dict[str, Any]:
-    settings.server.warm_up = False
-    services = Services(settings)
-    services.warm_up()
-    base_url = _serve(services)
-    rows: dict[str, list[tuple[float, float]]] = {"direct": [], "api": []}
-    for question in QUESTIONS[:questions]:
-        for path in ("direct", "api"):
-            # same cache state for both paths: only the system prompt
-            services.answerer(services.index.operator_scope()).warm_up()
-            rows[path].append(_direct(services, question) if path == "direct" else _via_api(base_url, question))
+    with tempfile.TemporaryDirectory() as runtime:
+        services = Services(benchmark_settings(settings, Path(runtime)))
+        services.warm_up()
+        key = benchmark_key(services)
+        base_url = serve(services)
+        rows: dict[str, list[tuple[float, float]]] = {"direct": [], "api": []}
+        for question in QUESTIONS[:questions]:
+            for path in ("direct", "api"):
+                # same cache state for both paths: only the system prompt
+                services.answerer(services.index.operator_scope()).warm_up()
+                if path == "direct":
+                    rows[path].append(_direct(services, question))
+                else:
+                    timed = stream_chat(base_url, key, question)
+                    rows[path].append((timed.first_s, timed.chars_per_s))
     summary = {
         path: {
             "ttft_p50_s": statistics.median(r[0] for r in values),

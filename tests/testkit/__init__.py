@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +36,29 @@ def assistant_settings(index_dir: Path, runtime: Path) -> Settings:
         jobs=JobSettings(folder=runtime / "jobs"),
         database=DatabaseSettings(url=f"sqlite:///{runtime / 'state.sqlite'}"),
     )
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """The URL of a new, empty database on the test PostgreSQL server (ASSISTANT_TEST_POSTGRES_URL; ``make test``
+    sets it from scripts/postgres.sh), dropped afterwards; the test is skipped without the server."""
+    import pytest
+    from sqlalchemy import create_engine, make_url, text
+    from sqlalchemy.pool import NullPool
+
+    server = os.environ.get("ASSISTANT_TEST_POSTGRES_URL", "")
+    if not server:
+        pytest.skip("ASSISTANT_TEST_POSTGRES_URL ist nicht gesetzt (make test startet PostgreSQL: scripts/postgres.sh)")
+    name = f"t_{secrets.token_hex(8)}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:  # FORCE: the test's engines may still hold connections
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 TEST_USER = "pruefung"
@@ -114,35 +141,3 @@ def store_document(store: PassageStore, doc_id: str, title: str, pages: list[str
         ingested_at="2025-04-07T09:00:00+00:00",
     )
     store.replace_document(stored, loaded, passages, np.zeros((len(passages), 8), dtype=np.float32))
-
-
-def start_inference_server() -> tuple[Any, str]:
-    """A fresh llama-cpp-python server process on a free loopback port, ready to answer; (process, base URL)."""
-    import socket
-    import subprocess
-    import sys
-    import time
-
-    import httpx
-
-    from models.packaged import ensure_default_model
-
-    model = ensure_default_model(PROJECT / "data" / "models")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", "qwen-klein"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--verbose", "False"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base_url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base_url}/models", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        raise RuntimeError("the inference server did not start")
-    return server, base_url

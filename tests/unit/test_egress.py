@@ -8,7 +8,7 @@ import pytest
 
 from assistant.settings import Settings
 from models.offline import EgressBlockedError, is_allowed, restrict_egress
-from models.settings import LlmSettings
+from models.settings import EmbedderSettings, LlmSettings
 
 
 def test_the_allow_list_names_exactly_the_configured_remote_hosts() -> None:
@@ -18,8 +18,16 @@ def test_the_allow_list_names_exactly_the_configured_remote_hosts() -> None:
     settings.llm = LlmSettings(backend="openai", base_url="http://gpu-server.intern:8080/v1")
     settings.database.url = "postgresql+psycopg://assistent:geheim@db.intern:5432/assistent"
     settings.oidc = settings.oidc.model_copy(update={"enabled": True, "issuer": "https://sso.intern/realms/v"})
+    settings.embedder = EmbedderSettings(backend="openai", base_url="http://tei.intern/v1")
 
-    assert settings.egress_hosts() == {"gpu-server.intern", "db.intern", "sso.intern"}
+    assert settings.egress_hosts() == {"gpu-server.intern", "db.intern", "sso.intern", "tei.intern"}
+
+
+def test_a_remote_backend_without_a_server_is_refused_at_start() -> None:
+    with pytest.raises(ValueError, match="ASSISTANT_EMBEDDER__BASE_URL"):
+        EmbedderSettings(backend="openai")
+    with pytest.raises(ValueError, match="ASSISTANT_LLM__BASE_URL"):
+        LlmSettings(backend="openai")
 
 
 def test_only_loopback_local_sockets_and_allowed_addresses_pass() -> None:
