@@ -11,7 +11,8 @@ def rows() -> list[str]:
         model = group.annotation
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             continue
-        for name, field in model.model_fields.items():
+        # a backend choice first, then the fields it needs (inherited ones come first in pydantic's order)
+        for name, field in sorted(model.model_fields.items(), key=lambda item: item[0] != "backend"):
             value = field.get_default(call_default_factory=True)
             default = "" if value is None else value
             variable = f"ASSISTANT_{group_name.upper()}__{name.upper()}"
