@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
-from assistant.batch.fields import ExtractionSchema
+from assistant.batch.fields import ExtractionSchema, parse_schema_text
 from assistant.shared.errors import BatchError, InvalidInput
 from ingest.settings import SUPPORTED_SUFFIXES
 
@@ -44,10 +44,15 @@ def _unique_names(cases: list[Named]) -> list[Named]:
     return cases
 
 
-class BatchRequest(BaseModel):
-    """A batch analysis of documents already in the index (the JSON request)."""
+def _field_list_text(value: Any) -> Any:
+    return parse_schema_text(value) if isinstance(value, str) else value
 
-    schema_: ExtractionSchema = Field(alias="schema")
+
+class BatchRequest(BaseModel):
+    """A batch analysis of documents already in the index (the JSON request); the field list as an object or as
+    its YAML text (what the web page's editor holds)."""
+
+    schema_: Annotated[ExtractionSchema, BeforeValidator(_field_list_text)] = Field(alias="schema")
     cases: Annotated[list[CaseDocuments], Field(min_length=1, max_length=MAX_CASES), AfterValidator(_unique_names)]
 
     model_config = {"populate_by_name": True}

@@ -168,6 +168,7 @@ def test_bad_summary_and_batch_requests_are_refused_at_submit_in_german(client: 
         "yaml": client.post(
             "/api/batch/uploads", data={"schema": "name: [offen"}, files={"files": ("a.md", b"# A", "text/markdown")}
         ),
+        "yaml in json": client.post("/api/batch", json={"schema": "name: [offen", "cases": twins["cases"][:1]}),
         "template": client.post("/api/summaries", json={"doc_ids": ["x"], "template": "brief"}),
         "no documents": client.post("/api/summaries", json={"template": "vermerk"}),
     }
@@ -179,7 +180,7 @@ def test_bad_summary_and_batch_requests_are_refused_at_submit_in_german(client: 
     assert "denselben Namen" in messages["duplicate case names"]
     assert "files" in messages["server paths"]
     assert "zwei Optionen" in messages["field list"]
-    assert "nicht lesbar" in messages["yaml"]
+    assert "nicht lesbar" in messages["yaml"] and "nicht lesbar" in messages["yaml in json"]
     assert "Vorlage" in messages["template"] and "mindestens ein Dokument" in messages["no documents"]
     assert client.get("/api/summaries/templates").status_code == 200  # nothing was submitted above
 

@@ -1,7 +1,8 @@
 """Collections in real Chromium: a user uploads into the collection of their department (the upload form names
 it), the documents table shows the collection, the pickers in "Recherche" and "Entwürfe" narrow to the chosen
-collections; a user of another department sees neither that collection nor its document, and without write
-permission the upload form says so and stays disabled."""
+collections and "Auswertung" analyses the documents of the chosen ones; a user of another department sees
+neither that collection nor its document, and without write permission the upload form says so and stays
+disabled."""
 
 from __future__ import annotations
 
@@ -145,6 +146,24 @@ def test_collections_separate_departments(
     expect(page.get_by_test_id("drafts-docs-status")).to_contain_text("Keine Sammlung ausgewählt")
     page.get_by_test_id("drafts-collections-all").click()
     expect(options).to_have_count(all_count)
+
+    # "Auswertung": the documents of the chosen collections are the cases (one per document here)
+    page.get_by_test_id("nav-batch").click()
+    page.get_by_test_id("batch-schema").fill("name: Carports\nfelder:\n  - name: ort\n    frage: Wo steht der Carport?")
+    page.get_by_test_id("batch-source-index").check()
+    expect(page.get_by_test_id("batch-upload-source")).to_be_hidden()
+    expect(page.get_by_test_id("batch-index-chosen")).to_contain_text("Fälle mit", timeout=UI_TIMEOUT_MS)
+    page.get_by_test_id("batch-collections-summary").click()
+    page.get_by_test_id("batch-collections").locator(
+        f'[data-testid=collection-checkbox][data-collection="{DEFAULT_COLLECTION}"]'
+    ).uncheck()
+    expect(page.get_by_test_id("batch-index-chosen")).to_have_text(f"1 Fall mit 1 Dokument: {collection}.")
+    with page.expect_request(re.compile(r".*/api/batch$")) as submitted:
+        page.get_by_test_id("batch-start").click()
+    assert submitted.value.post_data_json["cases"] == [{"name": collection, "doc_ids": [stored[0].doc_id]}]
+    expect(page.get_by_test_id("batch-job")).to_have_attribute("data-status", "fertig", timeout=UPLOAD_TIMEOUT_MS)
+    expect(page.get_by_test_id("batch-row")).to_have_attribute("data-case", collection)
+    expect(page.get_by_test_id("batch-row")).to_have_attribute("data-status", "fertig")
     assert log.errors == []
 
     # --- a user of another department: neither the collection nor its document, and no upload --------------

@@ -15,6 +15,7 @@ export const API = {
   summaries: "api/summaries", // JSON: documents already in the index
   summaryUploads: "api/summaries/uploads", // multipart: with files
   summary: (id) => `api/summaries/${encodeURIComponent(id)}`,
+  batch: "api/batch", // JSON: field list and cases of documents already in the index
   batchUploads: "api/batch/uploads", // multipart: field list and case files
   batchExamples: "api/batch/examples",
   batchJob: (id) => `api/batch/${encodeURIComponent(id)}`,

@@ -1,8 +1,10 @@
 /*
- * "Auswertung": the same fields read from many case files (a YAML field list, a folder or single files).
- * The job id is kept in sessionStorage "va.batchJob", the field list in "va.batchSchema".
+ * "Auswertung": the same fields read from many case files (a YAML field list; a folder or single files uploaded,
+ * or the documents of chosen collections already in the index). The job id is kept in sessionStorage
+ * "va.batchJob", the field list in "va.batchSchema".
  */
 import { API, getJSON } from "./api.js";
+import { CollectionPicker } from "./collections.js";
 import { JOB_FINISHED, JobView, focusIfIdle, postJob, sessionGet, sessionSet } from "./jobs.js";
 import { $, announce, el, numberFormat, pathNode, plural } from "./util.js";
 
@@ -15,6 +17,8 @@ const batch = {
   starting: false,
   running: false,
   detailOpener: null, // the value button whose Fundstelle is shown in batch-detail
+  picker: null, // CollectionPicker of the documents analysed from the index
+  documents: null, // the readable documents of the index, once loaded
 };
 
 const batchJob = new JobView({
@@ -105,6 +109,11 @@ function relativeParts(names) {
   return parts;
 }
 
+/** The case of a path's parts: its sub-folder, or the file's name without its suffix. */
+function caseName(parts) {
+  return parts.length > 1 ? parts[0] : parts[0].replace(/\.[^.]*$/, "");
+}
+
 /** The chosen case files as [{file, name}] (name = path sent to the server) plus the files left out. */
 function chosenBatchFiles() {
   const folder = [...($("batch-folder-input").files || [])];
@@ -137,7 +146,7 @@ function showBatchFiles() {
   const parts = relativeParts(chosen.map((c) => c.name));
   const cases = new Map();
   parts.forEach((p) => {
-    const name = p.length > 1 ? p[0] : p[0].replace(/\.[^.]*$/, "");
+    const name = caseName(p);
     cases.set(name, (cases.get(name) || 0) + 1);
   });
   const texts = [];
@@ -156,6 +165,55 @@ function showBatchFiles() {
   $("batch-clear").hidden = !($("batch-folder-input").files || []).length && !($("batch-files-input").files || []).length;
 }
 
+function batchSource() {
+  return $("batch-source-index").checked ? "index" : "upload";
+}
+
+function switchBatchSource() {
+  const fromIndex = batchSource() === "index";
+  $("batch-index-source").hidden = !fromIndex;
+  $("batch-upload-source").hidden = fromIndex;
+  if (fromIndex && !batch.documents) loadBatchDocuments();
+  else showIndexCases();
+}
+
+async function loadBatchDocuments() {
+  $("batch-index-chosen").textContent = "Dokumente werden geladen …";
+  try {
+    const list = await getJSON(API.documents);
+    batch.documents = Array.isArray(list) ? list : [];
+  } catch (err) {
+    $("batch-index-chosen").textContent = `Die Dokumente konnten nicht geladen werden: ${err.message}`;
+    return;
+  }
+  showIndexCases();
+}
+
+/** The documents of the chosen collections as cases [{name, doc_ids}]: the same rule as for uploaded files
+ * (documents in one sub-folder are one case, any other document is a case of its own). */
+function indexCases() {
+  const documents = (batch.documents || []).filter((doc) => !batch.picker || batch.picker.has(doc.collection));
+  const parts = relativeParts(documents.map((doc) => doc.source));
+  const cases = new Map();
+  documents.forEach((doc, i) => {
+    const name = caseName(parts[i]);
+    if (!cases.has(name)) cases.set(name, []);
+    cases.get(name).push(doc.id);
+  });
+  return [...cases.entries()].sort((a, b) => a[0].localeCompare(b[0], "de")).map(([name, ids]) => ({ name, doc_ids: ids }));
+}
+
+function showIndexCases() {
+  if (!batch.documents) return;
+  const cases = indexCases();
+  const documents = cases.reduce((sum, c) => sum + c.doc_ids.length, 0);
+  const names = cases.map((c) => c.name);
+  const shown = names.length > 12 ? [...names.slice(0, 12), `… und ${numberFormat.format(names.length - 12)} weitere`] : names;
+  $("batch-index-chosen").textContent = cases.length
+    ? `${plural(cases.length, "Fall", "Fälle")} mit ${plural(documents, "Dokument", "Dokumenten")}: ${shown.join(", ")}.`
+    : "Die gewählten Sammlungen enthalten keine Dokumente.";
+}
+
 async function startBatch(event) {
   event.preventDefault();
   if (batch.running || batch.starting) return;
@@ -171,20 +229,32 @@ async function startBatch(event) {
     fail("Bitte tragen Sie eine Feldliste ein oder laden Sie ein Beispiel.", $("batch-schema"));
     return;
   }
-  const { chosen } = chosenBatchFiles();
-  if (!chosen.length) {
-    fail("Bitte wählen Sie einen Ordner oder Dateien mit Fallakten aus.", $("batch-folder-input"));
-    return;
+  let url;
+  let body;
+  if (batchSource() === "index") {
+    const cases = indexCases();
+    if (!cases.length) {
+      fail("Bitte wählen Sie Sammlungen mit eingelesenen Dokumenten aus.", $("batch-collections-summary"));
+      return;
+    }
+    [url, body] = [API.batch, { schema, cases }];
+  } else {
+    const { chosen } = chosenBatchFiles();
+    if (!chosen.length) {
+      fail("Bitte wählen Sie einen Ordner oder Dateien mit Fallakten aus.", $("batch-folder-input"));
+      return;
+    }
+    body = new FormData();
+    body.append("schema", schema);
+    for (const { file, name } of chosen) body.append("files", file, name);
+    url = API.batchUploads;
   }
-  const form = new FormData();
-  form.append("schema", schema);
-  for (const { file, name } of chosen) form.append("files", file, name);
   batch.starting = true;
   setBatchRunning(false);
-  status.textContent = "Fallakten werden hochgeladen, die Auswertung wird gestartet …";
+  status.textContent = url === API.batch ? "Die Auswertung wird gestartet …" : "Fallakten werden hochgeladen, die Auswertung wird gestartet …";
   let job;
   try {
-    job = await postJob(API.batchUploads, form);
+    job = await postJob(url, body);
   } catch (err) {
     batch.starting = false;
     setBatchRunning(false);
@@ -324,6 +394,8 @@ function closeBatchDetail() {
 
 export function initBatch() {
   $("batch-form").addEventListener("submit", startBatch);
+  batch.picker = new CollectionPicker({ prefix: "batch", onChange: showIndexCases });
+  for (const radio of document.querySelectorAll('input[name="batch-source"]')) radio.addEventListener("change", switchBatchSource);
   $("batch-example-load").addEventListener("click", loadExample);
   $("batch-folder-input").addEventListener("change", showBatchFiles);
   $("batch-files-input").addEventListener("change", showBatchFiles);
