@@ -55,9 +55,10 @@ eval: install ## retrieval and answer quality (dev set in ../shared, municipal s
 	$(BIN)/python -m evaluation.batch
 	$(BIN)/python -m evaluation.injection
 
-bench: install ## speed benchmarks (embedding, search latency, LLM, summaries of long PDFs in ../shared)
+bench: install ## speed benchmarks (embedding, search latency, LLM, a shared inference server, summaries of long PDFs in ../shared)
 	$(BIN)/python -m evaluation.search_benchmark
 	$(BIN)/python -m evaluation.chat_benchmark
+	$(BIN)/python -m evaluation.inference_benchmark --llama-server "$$(./scripts/build-llama-server.sh $(BIN))"
 	$(BIN)/python -m evaluation.summary_benchmark --corpus $(SHARED)/corpus/pdf
 
 clean: ## remove the virtual environment and runtime data

@@ -213,9 +213,9 @@ def _print(result: dict[str, Any]) -> None:
         part = result["overhead"]
         for path, label in (("direct", "Server direkt"), ("api_chat", "/api/chat"), ("v1", "/v1 (geprüft)")):
             row = part[path]
+            rate = "" if path == "v1" else f", {row['chars_per_s']:.1f} Zeichen/s"  # v1 sends the checked text at once
             print(
-                f"{label:15} erstes Token p50 {row['ttft_p50_s']:.2f} s, letztes p50 {row['total_p50_s']:.2f} s, "
-                f"{row['chars_per_s']:.1f} Zeichen/s"
+                f"{label:15} erstes Token p50 {row['ttft_p50_s']:.2f} s, letztes p50 {row['total_p50_s']:.2f} s{rate}"
             )
         for name, value in part["ratios"].items():
             print(f"  Verhältnis {name}: {value:.3f}")
