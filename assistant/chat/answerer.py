@@ -307,6 +307,8 @@ class Answerer:
         verified = verify(raw, excerpts, self.texts)
         text = without_foreign_text(verified.text, excerpts, question)
         declined = _declines(raw) or not verified.citations or not MARKER.search(text)
+        if declined and evidence.finding == "belegt":
+            return self._unsure(evidence, verified.dropped)  # the model missed it: the deciding unit is shown
         if declined:
             return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], verified.dropped)
         cited = {citation.number for citation in verified.citations}

@@ -100,3 +100,37 @@ def test_two_versions_with_different_fees_are_shown_as_a_contradiction_naming_th
     newer = next(c for c in verified.citations if "125,00 €" in c.quote)
     assert f"Neuer ist die Fassung [{newer.number}]" in verified.answer
     assert "2024-10-05" in verified.answer
+
+
+class DecliningModel:
+    """The real local LLM for everything but the answer, which it declines as a small model often does with the
+    deciding unit in front of it (a scripted answer: the branch must be reached on every run)."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.name = model.name
+
+    def stream(self, messages: Any, **options: Any) -> Iterator[str]:
+        yield "In den vorliegenden Unterlagen habe ich dazu nichts gefunden."
+
+    def complete(self, messages: Any, **options: Any) -> str:
+        return self.model.complete(messages, **options)  # type: ignore[no-any-return]
+
+    def count_tokens(self, text: str) -> int:
+        return self.model.count_tokens(text)  # type: ignore[no-any-return]
+
+    def warm_up(self, system_prompt: str) -> None:
+        self.model.warm_up(system_prompt)
+
+
+def test_a_model_that_declines_the_found_evidence_shows_the_deciding_unit_as_unsure(
+    sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Path
+) -> None:
+    services = Services(
+        assistant_settings(sample_index, tmp_path), embedder=embedder, chat_model=DecliningModel(chat_model)
+    )
+
+    answer = services.answerer(PUBLIC).answer(Question(TABLE_QUESTION)).verified
+
+    assert answer.status == "unsicher", answer
+    assert "125,00 €" in answer.citations[0].quote and answer.answer.startswith("Ich kann die Antwort nicht sicher")
