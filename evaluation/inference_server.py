@@ -48,14 +48,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _ready(server: subprocess.Popen[bytes], port: int) -> tuple[subprocess.Popen[bytes], str]:
-    base_url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and server.poll() is None:
+def wait_until_answering(process: subprocess.Popen[bytes], url: str, timeout_s: float = 180) -> bool:
+    """Whether ``url`` answers 200 before ``process`` exits or the time is up (then the process is killed)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and process.poll() is None:
         try:
-            if httpx.get(f"{base_url}/models", timeout=2).status_code == 200:
-                return server, base_url
+            if httpx.get(url, timeout=2).status_code == 200:
+                return True
         except httpx.HTTPError:
             time.sleep(0.5)
-    server.kill()
-    raise RuntimeError("the inference server did not start")
+    process.kill()
+    return False
+
+
+def _ready(server: subprocess.Popen[bytes], port: int) -> tuple[subprocess.Popen[bytes], str]:
+    base_url = f"http://127.0.0.1:{port}/v1"
+    if not wait_until_answering(server, f"{base_url}/models"):
+        raise RuntimeError("the inference server did not start")
+    return server, base_url
