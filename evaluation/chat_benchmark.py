@@ -23,7 +23,7 @@ from assistant.chat.answerer import Question
 from assistant.chat.context import compress
 from assistant.services import Services
 from assistant.settings import Settings
-from evaluation.live import benchmark_key, benchmark_settings, serve, stream_chat
+from evaluation.live import benchmark_key, benchmark_settings, serve, stream_chat, time_pieces
 
 QUESTIONS = (
     "Wie hoch ist die Gebühr für einen Kindergartenplatz?",
@@ -44,13 +44,9 @@ def _direct(services: Services, question: str) -> tuple[float, float]:
     hits = services.index.search(question, scope, k=services.settings.answer.passages)
     messages = answerer._messages(Question(question), compress(question, hits, answerer.settings.context_chars))
     started = time.perf_counter()
-    first = None
-    characters, last = 0, 0.0
-    for piece in services.chat_model.stream(messages, max_tokens=services.settings.llm.max_answer_tokens):
-        last = time.perf_counter() - started
-        first = first or last
-        characters += len(piece)
-    return first or last, characters / max(last - (first or 0), 1e-9)
+    pieces = services.chat_model.stream(messages, max_tokens=services.settings.llm.max_answer_tokens)
+    timed = time_pieces(pieces, started)
+    return timed.first_s, timed.chars_per_s
 
 
 def run(settings: Settings, questions: int) -> dict[str, Any]:

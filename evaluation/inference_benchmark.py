@@ -35,50 +35,31 @@ from assistant.services import Services
 from assistant.settings import Settings
 from evaluation.chat_benchmark import QUESTIONS
 from evaluation.inference_server import start_inference_server, start_llama_server
-from evaluation.live import Timed, benchmark_key, benchmark_settings, serve, stream_chat
+from evaluation.live import ChatModelProxy, Timed, benchmark_key, benchmark_settings, serve, stream_chat, time_pieces
 from models.llm import ChatMessage, ChatModel, create_chat_model
 from models.settings import LlmSettings
 
 
-class RecordingModel:
+class RecordingModel(ChatModelProxy):
     """A chat model that keeps the messages of its last streamed request (to replay them directly)."""
 
     def __init__(self, model: ChatModel) -> None:
-        self._model = model
-        self.name = model.name
+        super().__init__(model)
         self.last_messages: list[ChatMessage] = []
 
     def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
     ) -> Generator[str, None, None]:
         self.last_messages = list(messages)
-        return self._model.stream(messages, max_tokens=max_tokens, stop=stop)
-
-    def complete(
-        self, messages: list[ChatMessage], *, max_tokens: int, json_schema: dict[str, Any] | None = None
-    ) -> str:
-        return self._model.complete(messages, max_tokens=max_tokens, json_schema=json_schema)
-
-    def count_tokens(self, text: str) -> int:
-        return self._model.count_tokens(text)
-
-    def warm_up(self, system_prompt: str) -> None:
-        self._model.warm_up(system_prompt)
+        return super().stream(messages, max_tokens=max_tokens, stop=stop)
 
 
 def _stream_openai(client: openai.OpenAI, model: str, messages: Any, max_tokens: int) -> Timed:
     started = time.perf_counter()
-    first: float | None = None
-    characters, last = 0, 0.0
     chunks = client.chat.completions.create(
         model=model, messages=messages, max_tokens=max_tokens, temperature=0.0, stream=True
     )
-    for chunk in chunks:
-        if chunk.choices and (piece := chunk.choices[0].delta.content):
-            last = time.perf_counter() - started
-            first = first or last
-            characters += len(piece)
-    return Timed(first or last, last, characters)
+    return time_pieces((c.choices[0].delta.content or "" for c in chunks if c.choices), started)
 
 
 def _summary(rows: list[Timed]) -> dict[str, float]:

@@ -22,8 +22,9 @@ from assistant.drafts.draft import Draft, DraftSection, SummaryJob
 from assistant.services import Services
 from assistant.shared.citations import Citation
 from assistant.shared.jobs import JobStatus
+from evaluation.live import ChatModelProxy
 from models.embedders import Embedder
-from models.llm import ChatMessage
+from models.llm import ChatMessage, ChatModel
 from testkit import PROJECT, TEST_PASSWORD, api_key_for, assistant_settings
 
 pytestmark = pytest.mark.slow  # two answers by the local LLM
@@ -34,27 +35,24 @@ QUESTION = "Wo liegt der Tresorschlüssel der Kämmerei?"
 SCHEMA = PROJECT / "data" / "schemas" / "hundesteuer-anmeldung.yaml"
 
 
-class RecordingModel:
+class RecordingModel(ChatModelProxy):
     """The real local LLM, with every prompt it is given kept for inspection (not a fake: it delegates)."""
 
-    def __init__(self, model: Any) -> None:
-        self.model = model
-        self.name = model.name
+    def __init__(self, model: ChatModel) -> None:
+        super().__init__(model)
         self.prompts: list[str] = []
 
-    def stream(self, messages: list[ChatMessage], **options: Any) -> Generator[str, None, None]:
+    def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
+    ) -> Generator[str, None, None]:
         self.prompts.append("\n".join(message.content for message in messages))
-        return self.model.stream(messages, **options)  # type: ignore[no-any-return]
+        return super().stream(messages, max_tokens=max_tokens, stop=stop)
 
-    def complete(self, messages: list[ChatMessage], **options: Any) -> str:
+    def complete(
+        self, messages: list[ChatMessage], *, max_tokens: int, json_schema: dict[str, Any] | None = None
+    ) -> str:
         self.prompts.append("\n".join(message.content for message in messages))
-        return self.model.complete(messages, **options)  # type: ignore[no-any-return]
-
-    def count_tokens(self, text: str) -> int:
-        return self.model.count_tokens(text)  # type: ignore[no-any-return]
-
-    def warm_up(self, system_prompt: str) -> None:
-        self.model.warm_up(system_prompt)
+        return super().complete(messages, max_tokens=max_tokens, json_schema=json_schema)
 
 
 @dataclass

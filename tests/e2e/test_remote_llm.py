@@ -16,6 +16,7 @@ from assistant.api.app import create_app
 from assistant.services import Services
 from evaluation.batch import run_set
 from evaluation.inference_server import start_inference_server
+from evaluation.live import ChatModelProxy
 from models.embedders import Embedder
 from models.errors import ModelBusyError, ModelError
 from models.llm import ChatMessage, ChatModel, create_chat_model
@@ -117,21 +118,17 @@ def test_a_server_killed_mid_stream_gives_a_german_error_event_not_a_hang(
     assert message.startswith("Der Sprachmodell-Server 127.0.0.1")  # German, and no stack trace
 
 
-class RecordingModel:
+class RecordingModel(ChatModelProxy):
     """The remote model, recording each structured request's schema and the server's answer."""
 
     def __init__(self, model: ChatModel) -> None:
-        self._model = model
-        self.name = model.name
+        super().__init__(model)
         self.structured: list[tuple[dict[str, Any], str]] = []
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._model, name)
 
     def complete(
         self, messages: list[ChatMessage], *, max_tokens: int, json_schema: dict[str, Any] | None = None
     ) -> str:
-        text = self._model.complete(messages, max_tokens=max_tokens, json_schema=json_schema)
+        text = super().complete(messages, max_tokens=max_tokens, json_schema=json_schema)
         if json_schema is not None:
             self.structured.append((json_schema, text))
         return text

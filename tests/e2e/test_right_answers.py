@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +13,12 @@ from fastapi.testclient import TestClient
 from assistant.api.app import create_app
 from assistant.chat.answerer import Question
 from assistant.services import Services
+from evaluation.live import ChatModelProxy
 from ingest.pipeline import Ingestor
 from ingest.settings import CoreSettings, IngestSettings
 from ingest.types import DEFAULT_COLLECTION
 from models.embedders import Embedder
+from models.llm import ChatMessage
 from testkit import PUBLIC, assistant_settings, signed_in, sse_events
 
 pytestmark = pytest.mark.slow
@@ -102,25 +104,14 @@ def test_two_versions_with_different_fees_are_shown_as_a_contradiction_naming_th
     assert "2024-10-05" in verified.answer
 
 
-class DecliningModel:
+class DecliningModel(ChatModelProxy):
     """The real local LLM for everything but the answer, which it declines as a small model often does with the
     deciding unit in front of it (a scripted answer: the branch must be reached on every run)."""
 
-    def __init__(self, model: Any) -> None:
-        self.model = model
-        self.name = model.name
-
-    def stream(self, messages: Any, **options: Any) -> Iterator[str]:
+    def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
+    ) -> Generator[str, None, None]:
         yield "In den vorliegenden Unterlagen habe ich dazu nichts gefunden."
-
-    def complete(self, messages: Any, **options: Any) -> str:
-        return self.model.complete(messages, **options)  # type: ignore[no-any-return]
-
-    def count_tokens(self, text: str) -> int:
-        return self.model.count_tokens(text)  # type: ignore[no-any-return]
-
-    def warm_up(self, system_prompt: str) -> None:
-        self.model.warm_up(system_prompt)
 
 
 def test_a_model_that_declines_the_found_evidence_shows_the_deciding_unit_as_unsure(
