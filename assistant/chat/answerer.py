@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.chat.check import adds_nothing, contradicts_polarity, misses_asked_kind, unsupported_figures
+from assistant.chat.choice import (
+    ValueOption,
+    asked_kind,
+    choice_schema,
+    chosen_option,
+    option_lines,
+    value_options,
+)
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
 from assistant.settings import AnswerSettings, LlmSettings
@@ -51,6 +59,7 @@ _SHOUTED = re.compile(r"\b(?P<word>[A-ZÄÖÜ]{4,})\b[.:!]?\s*")
 # widerspruch: two sources state different values; unsicher: the answer failed the check, the evidence is shown
 AnswerStatus = Literal["beantwortet", "nicht_geregelt", "widerspruch", "unsicher", "nichts_gefunden"]
 QUOTE_CHARS = 300
+CHOICE_TOKENS = 40
 
 
 @dataclass(frozen=True)
@@ -211,7 +220,10 @@ class Answerer:
                 excerpts = excerpts[:1]
                 raw = yield from self._generate(question, excerpts, timing)
             first_token = timing.seconds
-        yield self._final(raw, excerpts, question.text, evidence)
+        verified = self._final(raw, excerpts, question.text, evidence)
+        if verified.status == "unsicher" and finding.kind == "belegt":
+            verified = self._chosen(question.text, finding, excerpts) or verified
+        yield verified
         yield AnswerDone(time.perf_counter() - started, first_token, evidence_at)
 
     def _generate(
@@ -344,6 +356,29 @@ class Answerer:
             f"Die passendste Fundstelle lautet: „{_quoted(first)}“ [{first.number}]."
         )
         return AnswerVerified(text, "unsicher", [first], dropped)
+
+    def _chosen(self, question: str, finding: Finding, excerpts: list[Excerpt]) -> AnswerVerified | None:
+        """The model missed the answer: it chooses the asked value among those the fitting units state, or none."""
+        kind = asked_kind(question)
+        options = value_options(kind, list(finding.candidates + finding.alternatives), question) if kind else []
+        if not options:
+            return None
+        prompt = load_prompt("answer_choice").format(question=question.strip(), options=option_lines(options))
+        messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
+        raw = self.chat_model.complete(messages, max_tokens=CHOICE_TOKENS, json_schema=choice_schema(options))
+        option = chosen_option(raw, options)
+        citation = self._option_citation(option, excerpts) if option else None
+        if option is None or citation is None:
+            return None
+        text = f"{option.value} [{citation.number}] – so steht es in der Fundstelle: „{_quoted(citation)}“."
+        return AnswerVerified(text, "beantwortet", [citation], 0)
+
+    def _option_citation(self, option: ValueOption, excerpts: list[Excerpt]) -> Citation | None:
+        hit, unit = option.candidate.hit, option.candidate.unit
+        excerpt = next((e for e in excerpts if e.hit.passage_id == hit.passage_id), None)
+        if excerpt is None:
+            excerpt = Excerpt(len(excerpts) + 1, hit, (*unit.context, unit.span), (unit,))
+        return cite_unit(excerpt, unit, self.texts)
 
     def _retrieval_query(self, question: Question) -> str:
         """A follow-up ("Und für Kinder unter drei?") is searched together with the previous question."""

@@ -60,6 +60,7 @@ class Finding:
     deciding: tuple[Candidate, ...] = ()  # the deciding unit first; for a contradiction the rival units
     supporting: tuple[Candidate, ...] = ()  # further fitting units the model may use
     missing: tuple[str, ...] = ()  # what the documents do not regulate (for nicht_geregelt)
+    alternatives: tuple[Candidate, ...] = ()  # further fitting units, for choosing a value when the model declines
 
     @property
     def candidates(self) -> tuple[Candidate, ...]:
@@ -85,8 +86,8 @@ def find_evidence(question: str, hits: list[SearchHit], supporting: int = 3) -> 
         return Finding("nicht_geregelt", (best,), (), missing)
     if rival := _rival(best, fitting):
         return Finding("widerspruch", (best, rival))
-    others = [candidate for candidate in fitting[1:] if candidate.score >= MIN_MATCH][:supporting]
-    return Finding("belegt", (best,), tuple(others))
+    others = [candidate for candidate in fitting if candidate.score >= MIN_MATCH and candidate is not best]
+    return Finding("belegt", (best,), tuple(others[:supporting]), alternatives=tuple(others[supporting:]))
 
 
 def _items_introduced_by(lead_in: Candidate, candidates: list[Candidate]) -> list[Candidate]:

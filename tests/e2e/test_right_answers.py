@@ -105,23 +105,52 @@ def test_two_versions_with_different_fees_are_shown_as_a_contradiction_naming_th
 
 
 class DecliningModel(ChatModelProxy):
-    """The real local LLM for everything but the answer, which it declines as a small model often does with the
-    deciding unit in front of it (a scripted answer: the branch must be reached on every run)."""
+    """The real local LLM, except that it declines to write the answer, as a small model often does with the
+    deciding unit in front of it (scripted, so that the branch is reached on every run). With ``choose=False`` it
+    also declines to choose a value."""
+
+    def __init__(self, model: Any, *, choose: bool = True) -> None:
+        super().__init__(model)
+        self.choose = choose
+        self.offered: list[list[str]] = []
 
     def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
     ) -> Generator[str, None, None]:
         yield "In den vorliegenden Unterlagen habe ich dazu nichts gefunden."
 
+    def complete(
+        self, messages: list[ChatMessage], *, max_tokens: int, json_schema: dict[str, Any] | None = None
+    ) -> str:
+        assert json_schema is not None
+        self.offered.append(json_schema["properties"]["wert"]["enum"])
+        if not self.choose:
+            return '{"wert": "keiner"}'
+        return super().complete(messages, max_tokens=max_tokens, json_schema=json_schema)
 
-def test_a_model_that_declines_the_found_evidence_shows_the_deciding_unit_as_unsure(
+
+def _declining_answer(model: DecliningModel, sample_index: Path, embedder: Embedder, tmp_path: Path) -> Any:
+    services = Services(assistant_settings(sample_index, tmp_path), embedder=embedder, chat_model=model)
+    return services.answerer(PUBLIC).answer(Question(TABLE_QUESTION)).verified
+
+
+def test_a_model_that_declines_the_found_evidence_chooses_the_value_of_the_deciding_row(
     sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Path
 ) -> None:
-    services = Services(
-        assistant_settings(sample_index, tmp_path), embedder=embedder, chat_model=DecliningModel(chat_model)
-    )
+    model = DecliningModel(chat_model)
 
-    answer = services.answerer(PUBLIC).answer(Question(TABLE_QUESTION)).verified
+    answer = _declining_answer(model, sample_index, embedder, tmp_path)
+
+    assert model.offered and model.offered[0][0] == "125,00 €" and model.offered[0][-1] == "keiner"
+    assert answer.status == "beantwortet", answer
+    assert answer.answer.startswith("125,00 € [1]"), answer.answer
+    assert "125,00 €" in answer.citations[0].quote and answer.citations[0].evidence is not None
+
+
+def test_a_model_that_declines_both_shows_the_deciding_unit_as_unsure(
+    sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Path
+) -> None:
+    answer = _declining_answer(DecliningModel(chat_model, choose=False), sample_index, embedder, tmp_path)
 
     assert answer.status == "unsicher", answer
     assert "125,00 €" in answer.citations[0].quote and answer.answer.startswith("Ich kann die Antwort nicht sicher")

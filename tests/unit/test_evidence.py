@@ -9,6 +9,15 @@ from pathlib import Path
 import pytest
 
 from assistant.chat.check import contradicts_polarity, misses_asked_kind, unsupported_figures
+from assistant.chat.choice import (
+    MAX_OPTIONS,
+    NO_CHOICE,
+    asked_kind,
+    choice_schema,
+    chosen_option,
+    option_lines,
+    value_options,
+)
 from assistant.chat.evidence import find_evidence
 from ingest.quantities import quantities, serves
 from ingest.types import SearchHit
@@ -51,6 +60,8 @@ def _deciding(question: str, hits: list[SearchHit]) -> str:
 
 
 KITA = "BBO_Satzung_Kindergartengebuehren.md"
+MAIN_STATUTE = "BBO_Satzung_Hauptsatzung.md"
+TABLE = "Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?"
 
 
 def test_a_table_row_is_a_unit_with_its_caption_and_header_and_a_list_item_with_its_lead_in() -> None:
@@ -158,3 +169,77 @@ def test_an_instruction_glued_to_the_fee_never_becomes_evidence_but_the_fee_does
         assert finding.kind == "belegt" and "25 Euro" in finding.deciding[0].unit.span.text, variant["id"]
         shown = " ".join(candidate.unit.text() for candidate in finding.candidates).upper()
         assert "PWNED" not in shown, variant["id"]
+
+
+def _options(question: str, hits: list[SearchHit]) -> list[str]:
+    finding = find_evidence(question, hits)
+    kind = asked_kind(question)
+    assert kind is not None, question
+    return [option.value for option in value_options(kind, list(finding.candidates + finding.alternatives), question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Was kostet im Freibad eine Saisonkarte für meine 15-jährige Tochter?", "betrag"),
+        ("Wie hoch ist in Bad Boll die Hundesteuer für den ersten Hund?", "betrag"),
+        ("Mit welchem Betrag muss ich rechnen, wenn ich etwas verunreinige?", "betrag"),
+        ("Wie lange darf ich eine DVD behalten?", "dauer"),
+        ("Bis wann muss der Gehweg geräumt sein?", "datum"),
+        ("Um wie viel Uhr muss der Gehweg frei sein?", "uhrzeit"),
+        ("Ab welcher Entfernung werden die Kosten erstattet?", "strecke"),
+        ("Wie viele Gemeinderäte sitzen im Ausschuss?", "anzahl"),
+        ("Darf ich im Freibad rauchen?", None),
+    ],
+)
+def test_the_asked_kind_of_value_is_read_from_the_question(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind
+
+
+def test_the_values_offered_for_choice_are_those_of_fitting_units_with_the_deciding_row_first() -> None:
+    options = _options("Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?", _passages(KITA))
+    assert options[0] == "125,00 €" and len(options) == len(set(options)) <= MAX_OPTIONS
+    loans = _options("Wie lange darf ich Hörbücher ausleihen?", _passages("BBO_Benutzungsordnung_Buecherei.md"))
+    assert loans[0] == "2 Wochen"
+
+
+def _hit(text: str) -> SearchHit:
+    return SearchHit(1, "d", "Verordnung", "v.md", 1, 1, "", "§ 1", 0, len(text), text, 1.0, dense_score=0.9)
+
+
+def test_no_value_of_another_matter_is_offered_and_a_count_must_count_what_was_asked() -> None:
+    library = _passages("BBO_Benutzungsordnung_Buecherei.md")
+    # the library's fees (Mahngebühren 1,50 €, Ersatzausweis 2,50 €) are no option for a dog tax
+    assert _options("Wie hoch ist die Hundesteuer für den ersten Hund?", library) == []
+    training = _hit(
+        "Für seine Grundqualifikation muss er eine Erste Hilfe Grundausbildung von 9 Unterrichtseinheiten sowie "
+        "eine sanitätsdienstliche Ausbildung von 48 Unterrichtseinheiten in 2 Schichten vorweisen."
+    )
+    counts = _options("Wie viele Unterrichtseinheiten umfasst die sanitätsdienstliche Ausbildung?", [training])
+    assert set(counts) == {"9 Unterrichtseinheiten", "48 Unterrichtseinheiten"}, counts
+
+
+def test_a_unit_for_another_case_offers_no_value() -> None:
+    pool = _passages("BBO_Satzung_Freibad.md")
+    # "Erwachsene" does not state the asked case of a 23-year-old student; "< 18 Jahre" does admit a 15-year-old
+    assert "100,00 €" not in _options("Ich bin 23 und studiere. Was kostet die Saisonkarte im Freibad?", pool)
+    assert _options("Was kostet die Saisonkarte im Freibad für meine 15-jährige Tochter?", pool)[0] == "40,00 €"
+    vehicles = _hit(
+        "Folgende Stundensätze gelten:\n10. Hilfeleistungs-Löschgruppenfahrzeug HLF 10 198 Euro,\n"
+        "12. Hilfeleistungs-Löschgruppenfahrzeug HLF 20 236 Euro,\n13. Drehleiter DLK 23/12 290 Euro,"
+    )
+    assert _options("Was kostet eine Stunde mit dem Hilfeleistungs-Löschgruppenfahrzeug HLF 20?", [vehicles]) == [
+        "236 Euro"
+    ]
+    curriculum = _hit("Die Ausbildung umfasst: 1. Erste-Hilfe-Ausbildung - 9 Unterrichtseinheiten")
+    assert _options("Wie viele Unterrichtseinheiten umfasst die Ausbildung insgesamt?", [curriculum]) == []
+
+
+def test_the_choice_is_constrained_to_the_offered_values_or_none() -> None:
+    options = value_options("betrag", list(find_evidence(TABLE, _passages(KITA)).candidates), TABLE)
+    schema = choice_schema(options)
+    assert schema["properties"]["wert"]["enum"] == [*(option.value for option in options), NO_CHOICE]
+    assert chosen_option('{"wert": "125,00 €"}', options) == options[0]
+    assert chosen_option('{"wert": "keiner"}', options) is None
+    assert chosen_option('{"wert": "135,00 €"}', options) is None  # nothing outside the offer
+    assert "125,00 €" in option_lines(options).splitlines()[0] and "Familie mit zwei Kindern" in option_lines(options)
