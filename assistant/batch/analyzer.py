@@ -211,7 +211,7 @@ class BatchAnalyzer:
         return {spec.name: self._cell(spec, answers.get(spec.name), reader) for spec in fields}
 
     def _cell(self, spec: FieldSpec, answer: object, reader: CaseReader) -> CellResult:
-        located = reader.locate(spec, answer)
+        located = reader.locate(answer)
         if located is None:
             return CellResult(field=spec.name, status="nicht_gefunden", confidence="prüfen", review=_FREE_REVIEW)
         return CellResult(

@@ -1,39 +1,24 @@
-"""Locating extracted values in a case's own documents: a value counts only where it stands in the stored text.
-
-Dates and amounts are found by their normalised value next to words of the field's question, text by its words
-(also across form rows), yes/no and choice answers by their quoted evidence. What cannot be located is "nicht
-gefunden" — never a guessed value.
+"""The documents of one case: their text for the prompt, a freely written text value located by its words, and the
+citation of a located value. A value counts only where it stands in the stored text; what cannot be located is
+"nicht gefunden", never a guessed value.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.batch.fields import EXCLUDING_CLAUSE, FieldSpec
 from assistant.batch.results import CellValue
-from assistant.batch.values import find_amounts, find_dates, parse_amount, parse_date
 from assistant.shared.citations import Citation, StoredTexts
-from ingest.german import overlap_share, shared_analyzer
 from ingest.passage_store import PassageStore
-from ingest.sentences import split_sentences
 from ingest.types import Scope
 
 _QUOTE_CHARS = 240
-_MIN_EVIDENCE_SHARE = 0.6
 _LINE = re.compile(r"[^\n]+")
-_DISTINCTIVE_CHARS = 6
-_UNIT_WORDS = {"euro", "eur"}  # next to almost every amount: no sign that the amount is the one asked for
+_MAX_LINES = 3
 # a salutation or label the model copies along with the value ("Frau Erika Muster", "Az. 32.1-114/25")
 _VALUE_PREFIX = re.compile(r"^(?:frau|herrn?|familie|az\.|aktenzeichen:?|gz\.|geschäftszeichen:?)\s*", re.IGNORECASE)
-_NEGATIONS = {"nein", "nicht", "kein", "keine", "keinen", "keiner", "ohne"}
-WindowMatch = tuple[float, str, int, str]  # (score, doc_id, start, window text)
-
-
-def _tokens(text: str) -> set[str]:
-    return shared_analyzer().token_set(text)
 
 
 @dataclass(frozen=True)
@@ -63,140 +48,39 @@ class CaseReader:
             parts.append(f"Dokument „{document.title}“:\n{body}")
         return "\n\n".join(parts)
 
-    def locate(self, spec: FieldSpec, answer: object) -> Located | None:
-        """Where the answer stands in the case's documents, or None if it cannot be found there."""
-        if spec.typ in ("janein", "auswahl"):
-            if not isinstance(answer, dict) or answer.get("antwort") is None:
-                return None
-            return self._evidence(str(answer["antwort"]), str(answer.get("beleg") or ""), spec)
+    def locate(self, answer: object) -> Located | None:
+        """Where a freely written text value stands in the case's documents, by its words (also across form rows);
+        None if it cannot be found there. Dates, amounts and yes/no answers are chosen from located candidates."""
         if not isinstance(answer, str) or not answer.strip():
             return None
-        if spec.typ == "datum":
-            return self._in_context(self._date(answer), spec)
-        if spec.typ == "betrag":
-            return self._in_context(self._amount(answer), spec)
         return self._text(_VALUE_PREFIX.sub("", answer.strip()))
-
-    def _in_context(self, located: Located | None, spec: FieldSpec) -> Located | None:
-        """Documents hold many dates and amounts: keep one only if its line (or the label line above it)
-        speaks of the field ("Jahressteuer: 108,00 €"), so a postcode or another fee is not taken for it."""
-        if located is None:
-            return None
-        text = self.texts.text(located.doc_id)
-        line_start = text.rfind("\n", 0, text.rfind("\n", 0, located.start)) + 1
-        line_end = text.find("\n", located.end)
-        context = _tokens(text[line_start : line_end if line_end >= 0 else len(text)])
-        hint = EXCLUDING_CLAUSE.sub("", spec.hinweis)  # "– nicht das Datum des Schreibens" names the wrong lines
-        about = _tokens(f"{spec.name.replace('_', ' ')} {spec.frage} {hint}") - _UNIT_WORDS
-        return located if overlap_share(about, context) > 0 else None
 
     def _spans(self) -> Iterator[tuple[str, str]]:
         for document in self.documents:
             yield document.doc_id, self.texts.text(document.doc_id)
 
-    def _date(self, answer: str) -> Located | None:
-        wanted = parse_date(answer)
-        if wanted is None:
-            return None
-        for doc_id, text in self._spans():
-            for found in find_dates(text):
-                if found.value == wanted:
-                    return Located(wanted.isoformat(), text[found.start : found.end], doc_id, found.start, found.end)
-        return None
-
-    def _amount(self, answer: str) -> Located | None:
-        wanted = parse_amount(answer)
-        if wanted is None:
-            return None
-        matches = [  # only amounts written as money ("120,00", "96 €"), not any number such as a postcode
-            (found, doc_id, text)
-            for doc_id, text in self._spans()
-            for found in find_amounts(text)
-            if found.value == wanted and found.marked
-        ]
-        if not matches:
-            return None
-        found, doc_id, text = matches[0]
-        return Located(wanted, text[found.start : found.end].strip(), doc_id, found.start, found.end)
-
     def _text(self, answer: str) -> Located | None:
-        pattern = r"\W+".join(re.escape(word) for word in re.findall(r"\w+", answer))
-        if not pattern:
+        words = re.findall(r"\w+", answer)
+        if not words:
             return None
+        # whole words only: "Erika Muster" is not inside "Erika Mustermann"
+        pattern = r"(?<!\w)" + r"\W+".join(re.escape(word) for word in words) + r"(?!\w)"
         for doc_id, text in self._spans():
             if match := re.search(pattern, text, re.IGNORECASE):
                 return Located(answer, match.group(0), doc_id, match.start(), match.end())
-        # "Mustermann, Erika" for "Erika Mustermann", or an address over form rows: every word within three lines
-        words = {word.casefold() for word in re.findall(r"\w+", answer)}
-        for doc_id, text in self._spans():
-            lines = list(_LINE.finditer(text))
-            for number, line in enumerate(lines):
-                for last in lines[number : number + 3]:
-                    window = text[line.start() : last.end()]
+        return self._across_lines({word.casefold() for word in words}, answer)
+
+    def _across_lines(self, words: set[str], answer: str) -> Located | None:
+        """ "Mustermann, Erika" for "Erika Mustermann", or an address over form rows: the fewest consecutive lines
+        (up to three) that hold every word, so no unrelated line above is quoted along."""
+        for size in range(1, _MAX_LINES + 1):
+            for doc_id, text in self._spans():
+                lines = list(_LINE.finditer(text))
+                for first, last in zip(lines, lines[size - 1 :], strict=False):
+                    window = text[first.start() : last.end()]
                     if words <= {word.casefold() for word in re.findall(r"\w+", window)}:
-                        return Located(answer, window.strip(), doc_id, line.start(), last.end())
+                        return Located(answer, window.strip(), doc_id, first.start(), last.end())
         return None
-
-    def _evidence(self, answer: str, evidence: str, spec: FieldSpec) -> Located | None:
-        """A yes/no or choice answer counts only if its quoted evidence is (nearly word for word) in the text:
-        in one sentence, or in a form's label line together with the value line below it."""
-        wanted = _tokens(evidence)
-        if not wanted:
-            return None
-        best: WindowMatch | None = None
-        for doc_id, start, window in self._windows():
-            share = overlap_share(wanted, _tokens(window))
-            if best is None or share > best[0]:
-                best = (share, doc_id, start, window)
-        if (best is None or best[0] < _MIN_EVIDENCE_SHARE) and spec.typ == "janein":
-            best = self._answer_window(answer, spec)
-        if (best is None or best[0] < _MIN_EVIDENCE_SHARE) and spec.typ == "auswahl":
-            best = self._option_window(answer)
-        if best is None or best[0] < _MIN_EVIDENCE_SHARE:
-            return None
-        _, doc_id, start, window = best
-        value: CellValue = answer == "ja" if spec.typ == "janein" else answer
-        return Located(value, answer, doc_id, start, start + len(window))
-
-    def _answer_window(self, answer: str, spec: FieldSpec) -> WindowMatch | None:
-        """Small models paraphrase their evidence; for yes/no, accept the passage that asks the field's question
-        (most of its words) and states the same answer ("Ermäßigung beantragt: nein")."""
-        about = _tokens(f"{spec.frage} {spec.hinweis}")
-        best: WindowMatch | None = None
-        for doc_id, start, window in self._windows():
-            words = set(re.findall(r"\w+", window.casefold()))
-            if bool(words & _NEGATIONS) != (answer == "nein") or (answer == "ja" and "ja" not in words):
-                continue
-            score = 2 * overlap_share(about, _tokens(window)) if about else 0.0  # half suffice
-            if best is None or score > best[0]:
-                best = (score, doc_id, start, window)
-        return best
-
-    def _option_window(self, answer: str) -> WindowMatch | None:
-        """A choice whose own distinctive words stand in the text ("Abfallgebühren" in "Abfallgebührenbescheid")
-        is its own evidence; generic options ("ein Hund") are not, they need the quoted passage."""
-        distinctive = {token for token in shared_analyzer().tokens(answer) if len(token) >= _DISTINCTIVE_CHARS}
-        if not distinctive:
-            return None
-        for doc_id, start, window in self._lines():
-            if overlap_share(distinctive, _tokens(window)) == 1.0:
-                return 1.0, doc_id, start, window
-        return None
-
-    def _windows(self) -> Iterator[tuple[str, int, str]]:
-        """Sentences, and each line joined with the next one (form label and value)."""
-        yield from self._lines()
-        for doc_id, text in self._spans():
-            lines = list(_LINE.finditer(text))
-            for line, following in itertools.pairwise(lines):
-                yield doc_id, line.start(), text[line.start() : following.end()]
-
-    def _lines(self) -> Iterator[tuple[str, int, str]]:
-        """Lines of every document with their offsets, long lines cut into sentences."""
-        for doc_id, text in self._spans():
-            for match in _LINE.finditer(text):
-                for sentence in split_sentences(match.group(0), match.start(), clauses=False):
-                    yield doc_id, sentence.start, sentence.text
 
     def citation(self, located: Located) -> Citation:
         text = self.texts.text(located.doc_id)

@@ -14,14 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.chat.check import adds_nothing, contradicts_polarity, misses_asked_kind, unsupported_figures
-from assistant.chat.choice import (
-    ValueOption,
-    asked_kind,
-    choice_schema,
-    chosen_option,
-    option_lines,
-    value_options,
-)
+from assistant.chat.choice import ValueOption, offered_choice
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
 from assistant.settings import AnswerSettings, LlmSettings
@@ -358,19 +351,21 @@ class Answerer:
         return AnswerVerified(text, "unsicher", [first], dropped)
 
     def _chosen(self, question: str, finding: Finding, excerpts: list[Excerpt]) -> AnswerVerified | None:
-        """The model missed the answer: it chooses the asked value among those the fitting units state, or none."""
-        kind = asked_kind(question)
-        options = value_options(kind, list(finding.candidates + finding.alternatives), question) if kind else []
-        if not options:
+        """The model missed the answer: it chooses the asked value among those the fitting units state (or ja/nein
+        on the deciding unit), or none. The grammar allows nothing but the offered values."""
+        choice = offered_choice(question, finding)
+        if choice is None:
             return None
-        prompt = load_prompt("answer_choice").format(question=question.strip(), options=option_lines(options))
+        prompt = load_prompt(choice.prompt).format(question=question.strip(), options=choice.lines())
         messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
-        raw = self.chat_model.complete(messages, max_tokens=CHOICE_TOKENS, json_schema=choice_schema(options))
-        option = chosen_option(raw, options)
+        option = choice.chosen(
+            self.chat_model.complete(messages, max_tokens=CHOICE_TOKENS, json_schema=choice.schema())
+        )
         citation = self._option_citation(option, excerpts) if option else None
         if option is None or citation is None:
             return None
-        text = f"{option.value} [{citation.number}] – so steht es in der Fundstelle: „{_quoted(citation)}“."
+        value = option.value.capitalize() if choice.expected else option.value
+        text = f"{value} [{citation.number}] – so steht es in der Fundstelle: „{_quoted(citation)}“."
         return AnswerVerified(text, "beantwortet", [citation], 0)
 
     def _option_citation(self, option: ValueOption, excerpts: list[Excerpt]) -> Citation | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from assistant.shared.citations import MARKER
 from ingest.quantities import measured, quantities
@@ -94,16 +95,26 @@ _NEGATION = re.compile(
 )
 
 
+def asks_yes_no(question: str) -> bool:
+    return bool(_YES_NO_QUESTION.match(question))
+
+
+def stated_polarity(deciding: str, question: str) -> Literal["ja", "nein"]:
+    """The answer the deciding unit gives to a yes/no question by its wording: "nein" where exactly one of the two
+    negates ("Darf ich …?" – "… ist nicht gestattet")."""
+    return "nein" if bool(_NEGATION.search(deciding)) != bool(_NEGATION.search(question)) else "ja"
+
+
 def contradicts_polarity(answer: str, deciding: str, question: str) -> bool:
     """A yes/no answer that does not fit its deciding unit: "Ja" where the unit negates, "Nein" where nothing in
     it (or the question) negates."""
-    if not _YES_NO_QUESTION.match(question):
+    if not asks_yes_no(question):
         return False
-    negated = bool(_NEGATION.search(deciding)) != bool(_NEGATION.search(question))
+    stated = stated_polarity(deciding, question)
     if _YES.match(answer):
-        return negated
+        return stated == "nein"
     if _NO.match(answer):
-        return not negated
+        return stated == "ja"
     return False
 
 

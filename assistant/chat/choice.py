@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.chat.check import figure_words, figures
-from assistant.chat.evidence import Candidate
+from assistant.chat.check import asks_yes_no, figure_words, figures, stated_polarity
+from assistant.chat.evidence import Candidate, Finding
 from assistant.shared.excerpts import plain
 from assistant.shared.text import shorten
 from ingest.german import shared_analyzer
@@ -23,6 +23,7 @@ ValueKind = Literal["betrag", "dauer", "uhrzeit", "strecke", "anzahl", "datum"]
 NO_CHOICE = "keiner"
 MAX_OPTIONS = 6
 OPTION_CHARS = 200
+MIN_PART_CHARS = 4
 CONTEXT_CHARS = 70  # a long lead-in ("Für die nachfolgend genannten Feuerwehrfahrzeuge gelten …") must not hide the row
 
 _MONTHS = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
@@ -62,14 +63,60 @@ _ASKS: tuple[tuple[ValueKind, re.Pattern[str]], ...] = (
 )
 
 
+_NOTHING = re.compile(r"(?!)")
 _DIGITS = re.compile(r"\d+(?:,\d+)?")
 _TOTAL = re.compile(r"\b(insgesamt|gesamt\w*|zusammen)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ValueOption:
-    value: str  # as written in the unit
+    value: str  # as written in the unit; "ja" or "nein" for a yes/no question
     candidate: Candidate  # the unit that states it
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the model is offered: its prompt, the options, and for a yes/no question the answer the deciding unit's
+    wording gives, which the model's choice must agree with."""
+
+    prompt: str
+    options: list[ValueOption]
+    expected: str | None = None
+
+    def lines(self) -> str:
+        if self.expected is not None:
+            return f"Fundstelle: „{_unit_text(self.options[0].candidate)}“"
+        return "\n".join(f"- {option.value}: „{_unit_text(option.candidate)}“" for option in self.options)
+
+    def chosen(self, raw: str) -> ValueOption | None:
+        """The option the model's JSON names; none where it names another or disagrees with the wording."""
+        match = re.search(r'"wert"\s*:\s*"([^"]*)"', raw)
+        option = next((option for option in self.options if match and option.value == match.group(1)), None)
+        return option if option and self.expected in (None, option.value) else None
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {"wert": {"enum": [*(option.value for option in self.options), NO_CHOICE]}},
+            "required": ["wert"],
+        }
+
+
+def offered_choice(question: str, finding: Finding) -> Choice | None:
+    """The values to choose from, or for a yes/no question ja/nein on the deciding unit; None where nothing fits."""
+    if kind := asked_kind(question):
+        options = value_options(kind, list(finding.candidates + finding.alternatives), question)
+        # offered only where the evidence holds one value: on the tuning half the small model took the first of
+        # several options every time, so a choice among several is no check at all
+        return Choice("answer_choice", options) if len(options) == 1 else None
+    if not asks_yes_no(question) or not finding.deciding:
+        return None
+    deciding = finding.deciding[0]
+    topic = _nouns(question) - shared_analyzer().token_set(f"{deciding.hit.title} {deciding.hit.heading}")
+    if not _names_topic(topic, _unit_words(deciding, _NOTHING)) or not _states_the_case(deciding, question):
+        return None
+    expected = stated_polarity(deciding.unit.span.text, question)
+    return Choice("answer_yes_no", [ValueOption("ja", deciding), ValueOption("nein", deciding)], expected)
 
 
 def asked_kind(question: str) -> ValueKind | None:
@@ -78,14 +125,22 @@ def asked_kind(question: str) -> ValueKind | None:
 
 
 def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -> list[ValueOption]:
-    """The values of ``kind`` the fitting units state, best unit first, one option per distinct value. A value the
-    question itself names is a qualifier, not an answer."""
+    """The values of ``kind`` the fitting units state, one option per distinct value. Where the deciding unit (the
+    first) states any, only its values are offered. A value the question itself names is a qualifier, not an answer."""
     asked = {_normal(match.group(0)) for match in _VALUE_PATTERNS[kind].finditer(question)}
     question_words = shared_analyzer().token_set(question)
     nouns = _nouns(question)
+    # the counted noun names what was asked ("9 Unterrichtseinheiten"); other values name nothing ("17.00 Uhr")
+    naming_values = _NOTHING if kind == "anzahl" else _VALUE_PATTERNS[kind]
+    named = [_unit_words(candidate, naming_values) for candidate in candidates]
     options: dict[str, ValueOption] = {}
-    for candidate in candidates:
-        if not _names_topic(candidate, nouns, _VALUE_PATTERNS[kind]) or not _states_the_case(candidate, question):
+    for position, candidate in enumerate(candidates):
+        if options and position == 1 and any(option.candidate is candidates[0] for option in options.values()):
+            break  # the deciding unit answers with its own values
+        topic = nouns - shared_analyzer().token_set(f"{candidate.hit.title} {candidate.hit.heading}")
+        if not _names_every(topic - _qualified(question, candidate), named[position]):
+            continue
+        if not _states_the_case(candidate, question):
             continue
         for match in _VALUE_PATTERNS[kind].finditer(candidate.unit.span.text):
             value = " ".join(match.group(0).split())
@@ -104,14 +159,43 @@ def _nouns(question: str) -> set[str]:
     return shared_analyzer().token_set(" ".join(capitalised))
 
 
-def _names_topic(candidate: Candidate, nouns: set[str], values: re.Pattern[str]) -> bool:
-    """Whether the unit (with its lead-in or header) names a noun of the question that its document's title and
-    heading do not already name; a fee of another matter in the same document is no option. The values themselves
-    ("17.00 Uhr") name nothing."""
-    hit, unit = candidate.hit, candidate.unit
-    topic = nouns - shared_analyzer().token_set(f"{hit.title} {hit.heading}")
-    text = values.sub(" ", f"{unit.context_text()} {unit.span.text}")
-    return not topic or bool(topic & shared_analyzer().token_set(text))
+def _unit_words(candidate: Candidate, values: re.Pattern[str]) -> set[str]:
+    """The words of the unit with its lead-in or header; the values themselves ("17.00 Uhr") name nothing."""
+    unit = candidate.unit
+    return shared_analyzer().token_set(values.sub(" ", f"{unit.context_text()} {unit.span.text}"))
+
+
+def _names_topic(topic: set[str], words: set[str]) -> bool:
+    """Whether the unit names a noun of the question that its document's title and heading do not already name
+    (``topic``): a fee of another matter in the same document is no option."""
+    return not topic or any(_same_thing(noun, word) for noun in topic for word in words)
+
+
+def _names_every(topic: set[str], words: set[str]) -> bool:
+    """Whether the unit names every thing the question names beyond its document's title and heading: a value is
+    offered only from a unit that states the asked case entirely ("Feuerwehrangehörige" asked, a vehicle's rate is
+    no answer)."""
+    return all(any(_same_thing(noun, word) for word in words) for noun in topic)
+
+
+def _qualified(question: str, candidate: Candidate) -> set[str]:
+    """The nouns of the question's quantities that the unit admits ("15-jährige Tochter" by "< 18 Jahre"): the
+    bound speaks for them."""
+    nouns: set[str] = set()
+    for quantity in measured(quantities(question)):
+        if serves(quantity, list(candidate.mentions)):
+            following = re.search(re.escape(quantity.text.strip()) + r"\s+([A-ZÄÖÜ][\wäöüß-]*)", question)
+            nouns |= shared_analyzer().token_set(f"{quantity.text} {following.group(1) if following else ''}")
+    return nouns
+
+
+def _same_thing(noun: str, word: str) -> bool:
+    """The same stem, or one a compound part of the other ("Haus" in "Hausgrundstück", "Gebühr" in
+    "Kindergartengebühr")."""
+    shorter, longer = sorted((noun, word), key=len)
+    if shorter == longer:
+        return True
+    return len(shorter) >= MIN_PART_CHARS and (longer.startswith(shorter) or longer.endswith(shorter))
 
 
 def _states_the_case(candidate: Candidate, question: str) -> bool:
@@ -128,33 +212,17 @@ def _states_the_case(candidate: Candidate, question: str) -> bool:
     return figures(question) <= known | served
 
 
-def choice_schema(options: list[ValueOption]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {"wert": {"enum": [*(option.value for option in options), NO_CHOICE]}},
-        "required": ["wert"],
-    }
-
-
-def option_lines(options: list[ValueOption]) -> str:
-    """Each value with the unit that states it (lead-in or header first), for the prompt."""
-    lines = []
-    for option in options:
-        unit = option.candidate.unit
-        text = _flat(unit.span.text)
-        if unit.context:
-            text = f"{shorten(_flat(unit.context_text()), CONTEXT_CHARS)} {text}"
-        lines.append(f"- {option.value}: „{shorten(text, OPTION_CHARS)}“")
-    return "\n".join(lines)
+def _unit_text(candidate: Candidate) -> str:
+    """The unit for the prompt: a long lead-in shortened so that it cannot hide the row."""
+    unit = candidate.unit
+    text = _flat(unit.span.text)
+    if unit.context:
+        text = f"{shorten(_flat(unit.context_text()), CONTEXT_CHARS)} {text}"
+    return shorten(text, OPTION_CHARS)
 
 
 def _flat(text: str) -> str:
     return " ".join(plain(text).split())
-
-
-def chosen_option(raw: str, options: list[ValueOption]) -> ValueOption | None:
-    match = re.search(r'"wert"\s*:\s*"([^"]*)"', raw)
-    return next((option for option in options if match and option.value == match.group(1)), None)
 
 
 def _normal(value: str) -> str:

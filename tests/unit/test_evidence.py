@@ -8,16 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.check import contradicts_polarity, misses_asked_kind, unsupported_figures
-from assistant.chat.choice import (
-    MAX_OPTIONS,
-    NO_CHOICE,
-    asked_kind,
-    choice_schema,
-    chosen_option,
-    option_lines,
-    value_options,
-)
+from assistant.chat.check import contradicts_polarity, misses_asked_kind, stated_polarity, unsupported_figures
+from assistant.chat.choice import MAX_OPTIONS, NO_CHOICE, asked_kind, offered_choice, value_options
 from assistant.chat.evidence import find_evidence
 from ingest.quantities import quantities, serves
 from ingest.types import SearchHit
@@ -61,7 +53,7 @@ def _deciding(question: str, hits: list[SearchHit]) -> str:
 
 KITA = "BBO_Satzung_Kindergartengebuehren.md"
 MAIN_STATUTE = "BBO_Satzung_Hauptsatzung.md"
-TABLE = "Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?"
+CHOICE_TABLE = "Was kostet der Kindergarten VÖ für eine Familie mit zwei Kindern?"
 
 
 def test_a_table_row_is_a_unit_with_its_caption_and_header_and_a_list_item_with_its_lead_in() -> None:
@@ -197,7 +189,7 @@ def test_the_asked_kind_of_value_is_read_from_the_question(question: str, kind: 
 
 
 def test_the_values_offered_for_choice_are_those_of_fitting_units_with_the_deciding_row_first() -> None:
-    options = _options("Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?", _passages(KITA))
+    options = _options(CHOICE_TABLE, _passages(KITA))
     assert options[0] == "125,00 €" and len(options) == len(set(options)) <= MAX_OPTIONS
     loans = _options("Wie lange darf ich Hörbücher ausleihen?", _passages("BBO_Benutzungsordnung_Buecherei.md"))
     assert loans[0] == "2 Wochen"
@@ -228,18 +220,39 @@ def test_a_unit_for_another_case_offers_no_value() -> None:
         "Folgende Stundensätze gelten:\n10. Hilfeleistungs-Löschgruppenfahrzeug HLF 10 198 Euro,\n"
         "12. Hilfeleistungs-Löschgruppenfahrzeug HLF 20 236 Euro,\n13. Drehleiter DLK 23/12 290 Euro,"
     )
-    assert _options("Was kostet eine Stunde mit dem Hilfeleistungs-Löschgruppenfahrzeug HLF 20?", [vehicles]) == [
+    assert _options("Welcher Stundensatz gilt für das Hilfeleistungs-Löschgruppenfahrzeug HLF 20?", [vehicles]) == [
         "236 Euro"
     ]
+    # the unit must name every thing asked: a vehicle's rate is no rate for the crew
+    assert _options("Welchen Stundensatz verlangt die Gemeinde für einen Feuerwehrangehörigen?", [vehicles]) == []
     curriculum = _hit("Die Ausbildung umfasst: 1. Erste-Hilfe-Ausbildung - 9 Unterrichtseinheiten")
     assert _options("Wie viele Unterrichtseinheiten umfasst die Ausbildung insgesamt?", [curriculum]) == []
 
 
 def test_the_choice_is_constrained_to_the_offered_values_or_none() -> None:
-    options = value_options("betrag", list(find_evidence(TABLE, _passages(KITA)).candidates), TABLE)
-    schema = choice_schema(options)
-    assert schema["properties"]["wert"]["enum"] == [*(option.value for option in options), NO_CHOICE]
-    assert chosen_option('{"wert": "125,00 €"}', options) == options[0]
-    assert chosen_option('{"wert": "keiner"}', options) is None
-    assert chosen_option('{"wert": "135,00 €"}', options) is None  # nothing outside the offer
-    assert "125,00 €" in option_lines(options).splitlines()[0] and "Familie mit zwei Kindern" in option_lines(options)
+    choice = offered_choice(CHOICE_TABLE, find_evidence(CHOICE_TABLE, _passages(KITA)))
+    assert choice is not None and choice.expected is None
+    values = [option.value for option in choice.options]
+    assert choice.schema()["properties"]["wert"]["enum"] == [*values, NO_CHOICE]
+    assert choice.chosen('{"wert": "125,00 €"}') == choice.options[0]
+    assert choice.chosen('{"wert": "keiner"}') is None
+    assert choice.chosen('{"wert": "135,00 €"}') is None  # nothing outside the offer
+    assert "125,00 €" in choice.lines().splitlines()[0] and "Familie mit zwei Kindern" in choice.lines()
+
+
+def test_a_yes_no_choice_must_agree_with_the_wording_of_the_deciding_unit() -> None:
+    question = "Bekomme ich mein Eintrittsgeld zurück, wenn mich die Badeaufsicht aus dem Freibad verweist?"
+    choice = offered_choice(question, find_evidence(question, _passages("BBO_Satzung_Freibad.md")))
+    assert choice is not None and choice.expected == "nein", choice
+    assert "nicht erstattet" in choice.lines()
+    assert choice.chosen('{"wert": "nein"}') is not None
+    assert choice.chosen('{"wert": "ja"}') is None  # the unit says "nicht erstattet"
+    assert stated_polarity("Die Benutzung ist kostenlos.", "Ist die Benutzung kostenlos?") == "ja"
+    assert stated_polarity("Dies gilt nicht für DVD´s.", "Kann ich eine DVD verlängern?") == "nein"
+
+
+def test_no_choice_is_offered_where_the_evidence_holds_several_values() -> None:
+    question = "Wie hoch kann die Geldbuße höchstens sein, wenn jemand die Streupflicht nur fahrlässig verletzt?"
+    finding = find_evidence(question, _passages("BBO_Satzung_Streupflicht.md"))
+    assert len(_options(question, _passages("BBO_Satzung_Streupflicht.md"))) > 1  # 5, 500 and 250 Euro
+    assert offered_choice(question, finding) is None
