@@ -118,7 +118,7 @@ def offered_choice(question: str, finding: Finding) -> Choice | None:
     if not asks_yes_no(question) or not finding.deciding:
         return None
     deciding = finding.deciding[0]
-    topic = _nouns(question) - shared_analyzer().token_set(f"{deciding.hit.title} {deciding.hit.heading}")
+    topic = _topic(_nouns(question), deciding)
     if not _names_topic(topic, _unit_words(deciding, _NOTHING)) or not _states_the_case(deciding, question):
         return None
     expected = stated_polarity(deciding.unit.span.text, question)
@@ -138,15 +138,12 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
     nouns = _nouns(question)
     # the counted noun names what was asked ("9 Unterrichtseinheiten"); other values name nothing ("17.00 Uhr")
     naming_values = _NOTHING if kind == "anzahl" else _VALUE_PATTERNS[kind]
-    named = [_unit_words(candidate, naming_values) for candidate in candidates]
     options: dict[str, ValueOption] = {}
     for position, candidate in enumerate(candidates):
-        if options and position == 1 and any(option.candidate is candidates[0] for option in options.values()):
+        if position == 1 and options:
             break  # the deciding unit answers with its own values
-        topic = nouns - shared_analyzer().token_set(f"{candidate.hit.title} {candidate.hit.heading}")
-        if not _names_every(topic - _qualified(question, candidate), named[position]):
-            continue
-        if not _states_the_case(candidate, question):
+        topic = _topic(nouns, candidate) - _qualified(question, candidate)
+        if not _names_every(topic, _unit_words(candidate, naming_values)) or not _states_the_case(candidate, question):
             continue
         for match in _VALUE_PATTERNS[kind].finditer(candidate.unit.span.text):
             value = " ".join(match.group(0).split())
@@ -165,6 +162,11 @@ def _nouns(question: str) -> set[str]:
     return shared_analyzer().token_set(" ".join(capitalised))
 
 
+def _topic(nouns: set[str], candidate: Candidate) -> set[str]:
+    """The question's nouns that the unit's document title and heading do not already name."""
+    return nouns - shared_analyzer().token_set(f"{candidate.hit.title} {candidate.hit.heading}")
+
+
 def _unit_words(candidate: Candidate, values: re.Pattern[str]) -> set[str]:
     """The words of the unit with its lead-in or header; the values themselves ("17.00 Uhr") name nothing."""
     unit = candidate.unit
@@ -172,15 +174,14 @@ def _unit_words(candidate: Candidate, values: re.Pattern[str]) -> set[str]:
 
 
 def _names_topic(topic: set[str], words: set[str]) -> bool:
-    """Whether the unit names a noun of the question that its document's title and heading do not already name
-    (``topic``): a fee of another matter in the same document is no option."""
+    """Whether the unit names a noun of ``topic`` (or there is none): a fee of another matter in the same document is
+    no option."""
     return not topic or any(_same_thing(noun, word) for noun in topic for word in words)
 
 
 def _names_every(topic: set[str], words: set[str]) -> bool:
-    """Whether the unit names every thing the question names beyond its document's title and heading: a value is
-    offered only from a unit that states the asked case entirely ("Feuerwehrangehörige" asked, a vehicle's rate is
-    no answer)."""
+    """Whether the unit names every noun of ``topic``: a value is offered only from a unit that states the asked case
+    entirely ("Feuerwehrangehörige" asked, a vehicle's rate is no answer)."""
     return all(any(_same_thing(noun, word) for word in words) for noun in topic)
 
 
