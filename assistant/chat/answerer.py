@@ -13,8 +13,13 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.chat.check import adds_nothing, contradicts_polarity, misses_asked_kind, unsupported_figures
-from assistant.chat.choice import ValueOption, offered_choice
+from assistant.chat.check import (
+    adds_nothing,
+    contradicts_polarity,
+    misses_asked_kind,
+    unsupported_figures,
+)
+from assistant.chat.choice import Choice, ValueOption, offered_choice
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
 from assistant.settings import AnswerSettings, LlmSettings
@@ -356,17 +361,20 @@ class Answerer:
         choice = offered_choice(question, finding)
         if choice is None:
             return None
-        prompt = load_prompt(choice.prompt).format(question=question.strip(), options=choice.lines())
-        messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
-        option = choice.chosen(
-            self.chat_model.complete(messages, max_tokens=CHOICE_TOKENS, json_schema=choice.schema())
-        )
+        option = self._choose(question, choice)
+        if option is not None and choice.several_values and self._choose(question, choice.reversed()) != option:
+            option = None  # the small model favours the first of several values: the choice must survive the order
         citation = self._option_citation(option, excerpts) if option else None
         if option is None or citation is None:
             return None
         value = option.value.capitalize() if choice.expected else option.value
         text = f"{value} [{citation.number}] – so steht es in der Fundstelle: „{_quoted(citation)}“."
         return AnswerVerified(text, "beantwortet", [citation], 0)
+
+    def _choose(self, question: str, choice: Choice) -> ValueOption | None:
+        prompt = load_prompt(choice.prompt).format(question=question.strip(), options=choice.lines())
+        messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
+        return choice.chosen(self.chat_model.complete(messages, max_tokens=CHOICE_TOKENS, json_schema=choice.schema()))
 
     def _option_citation(self, option: ValueOption, excerpts: list[Excerpt]) -> Citation | None:
         hit, unit = option.candidate.hit, option.candidate.unit

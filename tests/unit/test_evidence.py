@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.check import contradicts_polarity, misses_asked_kind, stated_polarity, unsupported_figures
+from assistant.chat.check import (
+    contradicts_polarity,
+    misses_asked_kind,
+    stated_polarity,
+    unsupported_figures,
+)
 from assistant.chat.choice import MAX_OPTIONS, NO_CHOICE, asked_kind, offered_choice, value_options
 from assistant.chat.evidence import find_evidence
 from ingest.quantities import quantities, serves
@@ -149,6 +154,14 @@ def test_an_amount_question_answered_without_an_amount_and_a_yes_against_a_negat
     assert not contradicts_polarity("Nein [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
 
 
+def test_an_exception_for_the_asked_case_is_a_no() -> None:
+    row = "- 1.300 € für die übrigen Schüler mit Ausnahme der Schüler der Sonderpädagogischen Bildungszentren"
+    assert stated_polarity(
+        row, "Gibt es für Schüler eines Sonderpädagogischen Bildungszentrums einen Höchstbetrag?"
+    ) == ("nein")
+    assert stated_polarity("Ausnahmen sind zulässig.", "Gibt es Ausnahmen?") == "ja"
+
+
 def test_an_instruction_glued_to_the_fee_never_becomes_evidence_but_the_fee_does() -> None:
     from evaluation.injection import DOCUMENT, QUESTION
 
@@ -251,8 +264,11 @@ def test_a_yes_no_choice_must_agree_with_the_wording_of_the_deciding_unit() -> N
     assert stated_polarity("Dies gilt nicht für DVD´s.", "Kann ich eine DVD verlängern?") == "nein"
 
 
-def test_no_choice_is_offered_where_the_evidence_holds_several_values() -> None:
+def test_a_choice_among_several_values_is_also_offered_in_the_opposite_order() -> None:
     question = "Wie hoch kann die Geldbuße höchstens sein, wenn jemand die Streupflicht nur fahrlässig verletzt?"
-    finding = find_evidence(question, _passages("BBO_Satzung_Streupflicht.md"))
-    assert len(_options(question, _passages("BBO_Satzung_Streupflicht.md"))) > 1  # 5, 500 and 250 Euro
-    assert offered_choice(question, finding) is None
+    choice = offered_choice(question, find_evidence(question, _passages("BBO_Satzung_Streupflicht.md")))
+    assert choice is not None and len(choice.options) > 1, choice  # 5, 500 and 250 Euro
+    reordered = choice.reversed()
+    assert reordered.options == choice.options[::-1]
+    assert reordered.schema()["properties"]["wert"]["enum"][:-1] == [option.value for option in reordered.options]
+    assert reordered.lines().splitlines()[0].startswith(f"- {choice.options[-1].value}:")
