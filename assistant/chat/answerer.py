@@ -13,12 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.chat.check import (
-    adds_nothing,
-    contradicts_polarity,
-    misses_asked_kind,
-    unsupported_figures,
-)
+from assistant.chat.check import adds_nothing, contradicts_polarity, misses_asked_kind, unsupported_figures
 from assistant.chat.choice import Choice, ValueOption, offered_choice
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence

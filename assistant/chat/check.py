@@ -7,7 +7,6 @@ import re
 from typing import Literal
 
 from assistant.shared.citations import MARKER
-from ingest.german import shared_analyzer
 from ingest.quantities import measured, quantities
 
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\b")
@@ -31,8 +30,6 @@ _ASKS_COUNT = re.compile(r"\bwie viele\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} uhr\b", re.IGNORECASE)
 _FREE = re.compile(r"\b(kostenlos|kostenfrei|gebührenfrei|unentgeltlich|frei)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d{3}\b)")
-_CAPITALISED = re.compile(r"(?<=\s)[A-ZÄÖÜ][\wäöüß-]*")
-MIN_PART_CHARS = 4
 
 
 def figures(text: str) -> set[str]:
@@ -124,17 +121,3 @@ def contradicts_polarity(answer: str, deciding: str, question: str) -> bool:
 def adds_nothing(answer: str, evidence_words: set[str], question_words: set[str], answer_words: set[str]) -> bool:
     """An answer that only repeats the question ("Die Leihfrist für Tablets ist [1].") carries no evidence."""
     return not (answer_words & evidence_words) - question_words and not _YES.match(answer) and not _NO.match(answer)
-
-
-def question_nouns(question: str) -> set[str]:
-    """The question's nouns (capitalised words after its first), stemmed: what it asks about."""
-    return shared_analyzer().token_set(" ".join(_CAPITALISED.findall(question)))
-
-
-def same_thing(noun: str, word: str) -> bool:
-    """The same stem, or one a compound part of the other ("Haus" in "Hausgrundstück", "Gebühr" in
-    "Kindergartengebühr")."""
-    shorter, longer = sorted((noun, word), key=len)
-    if shorter == longer:
-        return True
-    return len(shorter) >= MIN_PART_CHARS and (longer.startswith(shorter) or longer.endswith(shorter))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.chat.check import asks_yes_no, figure_words, figures, question_nouns, same_thing, stated_polarity
+from assistant.chat.check import asks_yes_no, figure_words, figures, stated_polarity
 from assistant.chat.evidence import Candidate, Finding
 from assistant.shared.excerpts import plain
 from assistant.shared.text import shorten
@@ -29,6 +29,7 @@ ValueKind = Literal["betrag", "dauer", "uhrzeit", "strecke", "anzahl", "datum"]
 NO_CHOICE = "keiner"
 MAX_OPTIONS = 6
 OPTION_CHARS = 200
+MIN_PART_CHARS = 4
 CONTEXT_CHARS = 70  # a long lead-in ("Für die nachfolgend genannten Feuerwehrfahrzeuge gelten …") must not hide the row
 
 _MONTHS = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
@@ -124,7 +125,7 @@ def offered_choice(question: str, finding: Finding) -> Choice | None:
     if not asks_yes_no(question) or not finding.deciding:
         return None
     deciding = finding.deciding[0]
-    topic = _topic(question_nouns(question), deciding)
+    topic = _topic(_nouns(question), deciding)
     if not _names_topic(topic, _unit_words(deciding, _NOTHING)) or not _states_the_case(deciding, question):
         return None
     expected = stated_polarity(deciding.unit.span.text, question)
@@ -141,7 +142,7 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
     first) states any, only its values are offered. A value the question itself names is a qualifier, not an answer."""
     asked = {_normal(match.group(0)) for match in _VALUE_PATTERNS[kind].finditer(question)}
     question_words = shared_analyzer().token_set(question)
-    nouns = question_nouns(question)
+    nouns = _nouns(question)
     # the counted noun names what was asked ("9 Unterrichtseinheiten"); other values name nothing ("17.00 Uhr")
     naming_values = _NOTHING if kind == "anzahl" else _VALUE_PATTERNS[kind]
     options: dict[str, ValueOption] = {}
@@ -162,6 +163,12 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
     return list(options.values())[:MAX_OPTIONS]
 
 
+def _nouns(question: str) -> set[str]:
+    """The question's nouns (capitalised words after its first), stemmed: what it asks about."""
+    capitalised = re.findall(r"(?<=\s)[A-ZÄÖÜ][\wäöüß-]*", question)
+    return shared_analyzer().token_set(" ".join(capitalised))
+
+
 def _topic(nouns: set[str], candidate: Candidate) -> set[str]:
     """The question's nouns that the unit's document title and heading do not already name."""
     return nouns - shared_analyzer().token_set(f"{candidate.hit.title} {candidate.hit.heading}")
@@ -176,13 +183,13 @@ def _unit_words(candidate: Candidate, values: re.Pattern[str]) -> set[str]:
 def _names_topic(topic: set[str], words: set[str]) -> bool:
     """Whether the unit names a noun of ``topic`` (or there is none): a fee of another matter in the same document is
     no option."""
-    return not topic or any(same_thing(noun, word) for noun in topic for word in words)
+    return not topic or any(_same_thing(noun, word) for noun in topic for word in words)
 
 
 def _names_every(topic: set[str], words: set[str]) -> bool:
     """Whether the unit names every noun of ``topic``: a value is offered only from a unit that states the asked case
     entirely ("Feuerwehrangehörige" asked, a vehicle's rate is no answer)."""
-    return all(any(same_thing(noun, word) for word in words) for noun in topic)
+    return all(any(_same_thing(noun, word) for word in words) for noun in topic)
 
 
 def _qualified(question: str, candidate: Candidate) -> set[str]:
@@ -194,6 +201,15 @@ def _qualified(question: str, candidate: Candidate) -> set[str]:
             following = re.search(re.escape(quantity.text.strip()) + r"\s+([A-ZÄÖÜ][\wäöüß-]*)", question)
             nouns |= shared_analyzer().token_set(f"{quantity.text} {following.group(1) if following else ''}")
     return nouns
+
+
+def _same_thing(noun: str, word: str) -> bool:
+    """The same stem, or one a compound part of the other ("Haus" in "Hausgrundstück", "Gebühr" in
+    "Kindergartengebühr")."""
+    shorter, longer = sorted((noun, word), key=len)
+    if shorter == longer:
+        return True
+    return len(shorter) >= MIN_PART_CHARS and (longer.startswith(shorter) or longer.endswith(shorter))
 
 
 def _states_the_case(candidate: Candidate, question: str) -> bool:

@@ -8,12 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.check import (
-    contradicts_polarity,
-    misses_asked_kind,
-    stated_polarity,
-    unsupported_figures,
-)
+from assistant.chat.check import contradicts_polarity, misses_asked_kind, stated_polarity, unsupported_figures
 from assistant.chat.choice import MAX_OPTIONS, NO_CHOICE, asked_kind, offered_choice, value_options
 from assistant.chat.evidence import find_evidence
 from ingest.quantities import quantities, serves
@@ -156,9 +151,8 @@ def test_an_amount_question_answered_without_an_amount_and_a_yes_against_a_negat
 
 def test_an_exception_for_the_asked_case_is_a_no() -> None:
     row = "- 1.300 € für die übrigen Schüler mit Ausnahme der Schüler der Sonderpädagogischen Bildungszentren"
-    assert stated_polarity(
-        row, "Gibt es für Schüler eines Sonderpädagogischen Bildungszentrums einen Höchstbetrag?"
-    ) == ("nein")
+    question = "Gibt es für Schüler eines Sonderpädagogischen Bildungszentrums einen Höchstbetrag?"
+    assert stated_polarity(row, question) == "nein"
     assert stated_polarity("Ausnahmen sind zulässig.", "Gibt es Ausnahmen?") == "ja"
 
 
