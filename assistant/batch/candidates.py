@@ -231,6 +231,11 @@ class _Builder:
         )
 
 
+def with_place(value: str) -> bool:
+    """Whether a text value holds a postcode and place after its street ("Weidenstraße 11, 08547 Mühlbergen")."""
+    return _ADDRESS.search(value) is not None
+
+
 def case_candidates(store: PassageStore, doc_ids: list[str], scope: Scope) -> CaseCandidates:
     """Every candidate of the case's documents (those in ``scope``), in document order."""
     builder = _Builder()

@@ -12,9 +12,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.batch.candidates import Candidate, CandidateKind, CaseCandidates, TextSort
+from assistant.batch.candidates import Candidate, CandidateKind, CaseCandidates, TextSort, with_place
 from assistant.batch.fields import EXCLUDING_CLAUSE, FieldSpec
-from assistant.batch.values import Unit, in_unit, unit_of
+from assistant.batch.values import Measure, Unit, in_unit, unit_of
 from ingest.german import shared_analyzer
 
 NONE_CHOICE = "nicht angegeben"
@@ -27,6 +27,8 @@ _SORT_CUES: dict[TextSort, re.Pattern[str]] = {
     "anschrift": re.compile(r"anschrift|adresse|\bwohnt|straße|hausnummer", re.IGNORECASE),
     "zeichen": re.compile(r"zeichen|nummer|\bnr\b", re.IGNORECASE),
 }
+_STREET_ASKED = re.compile(r"straße|hausnummer", re.IGNORECASE)
+_PLACE_ASKED = re.compile(r"\bort\b|\bplz\b|postleitzahl|wohnort|anschrift|adresse", re.IGNORECASE)
 _MIN_LINE_SCORE = 0.8  # a line that decides a yes/no or choice field names more than the case's topic
 _AUTHORITY = re.compile(
     r"\b(?:stadt|gemeinde|markt|landkreis|amt|rathaus|verwaltung|postfach|ansprechpartner\w*|auskunft|"
@@ -49,6 +51,11 @@ _LINES_PER_FIELD = 4
 _SHOWN_CHARS = 80
 _LABEL_CHARS = 70
 _CLEAR_MARGIN = 0.5  # the first candidate's lead over the second for a sure cell
+_ASKED_COUNT = re.compile(
+    r"\b(?i:wie viele|anzahl (?:der|an|von))\s+(?:[a-zäöüß]+\s+){0,2}(?P<noun>[A-ZÄÖÜ][\wäöüß-]+)"
+)
+_COUNTED_NOUN_POINTS = 1.0  # a count of the asked noun speaks of the field as its label would
+_MIN_STEM_CHARS = 3
 _KIND_OF_TYPE: dict[str, CandidateKind] = {
     "datum": "datum",
     "betrag": "betrag",
@@ -68,6 +75,7 @@ class FieldTerms:
     options: frozenset[str]
     cues: frozenset[str]
     sorts: frozenset[TextSort]
+    street_only: bool = False  # "Straße und Hausnummer" asked: an address with postcode and place is more
 
     @classmethod
     def of(cls, spec: FieldSpec) -> FieldTerms:
@@ -86,7 +94,11 @@ class FieldTerms:
         cues = _CUE_WORDS.get(cue.group(1).lower(), set()) if cue else set()
         asked = f"{spec.frage} {spec.hinweis}"
         sorts = {sort for sort, pattern in _SORT_CUES.items() if pattern.search(asked)} if spec.typ == "text" else set()
-        return cls(frozenset(wanted), frozenset(unwanted), frozenset(options), frozenset(cues), frozenset(sorts))
+        asked_for = EXCLUDING_CLAUSE.sub("", asked)
+        street_only = bool(_STREET_ASKED.search(asked_for)) and not _PLACE_ASKED.search(asked_for)
+        return cls(
+            frozenset(wanted), frozenset(unwanted), frozenset(options), frozenset(cues), frozenset(sorts), street_only
+        )
 
 
 @dataclass(frozen=True)
@@ -187,6 +199,22 @@ def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = Non
     return value + (0.3 if candidate.labelled and value > 0 else 0.0)
 
 
+def counts_asked(spec: FieldSpec, measure: Measure | None) -> bool:
+    """Whether a count is of what the field asks to count: "ein großer Laubbaum" and "3 Bäume" count the "Bäume" of
+    "Wie viele Bäume …?", "einer Baumfällung" does not; the plural itself after an article ("der Bäume") says no
+    number."""
+    asked = _ASKED_COUNT.search(spec.frage)
+    if measure is None or not measure.noun or asked is None or (measure.unit and measure.unit.dimension != "anzahl"):
+        return False
+    plural = asked["noun"].casefold()
+    if measure.implied and measure.noun.casefold() in (plural, f"{plural}n"):
+        return False
+    analyzer = shared_analyzer()
+    asked_stems, counted = analyzer.token_set(asked["noun"]), analyzer.token_set(measure.noun)
+    # the head of a compound is its last part: a "Laubbaum" is a tree, a "Baumfällung" is none
+    return any(word.endswith(stem) for stem in asked_stems for word in counted if len(stem) >= _MIN_STEM_CHARS)
+
+
 def _field_unit(spec: FieldSpec) -> Unit | None:
     return unit_of(spec.einheit) if spec.einheit else None
 
@@ -202,14 +230,20 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
     hidden = False
     for candidate in candidates.of(kind):
         value: str | float | None = candidate.value
+        counts = False
         if kind == "zahl":
             value = in_unit(candidate.measure, unit) if candidate.measure else None
+            counts = counts_asked(spec, candidate.measure)
+            if candidate.measure and candidate.measure.implied and not counts:
+                continue  # "der Antrag" is one of nothing the field counts
         if value is None:
             continue
-        points = score(terms, candidate, weights)
+        points = score(terms, candidate, weights) + (_COUNTED_NOUN_POINTS if kind == "zahl" and counts else 0.0)
         names_field = _label_names_field(terms, candidate, weights, spec)
         if kind == "text" and not (terms.sorts & candidate.sorts) and not names_field:
             continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
+        if terms.street_only and kind == "text" and with_place(str(value)):
+            continue  # the street alone stands as a candidate of its own
         if points <= (_MIN_LINE_SCORE if spec.typ == "janein" else 0) or (
             kind in _NAMED_KINDS and label_score(terms, candidate, weights, spec) <= 0
         ):

@@ -158,6 +158,11 @@ _COUNTED = re.compile(
     r"[ \t](?P<noun>[A-ZÄÖÜ][a-zäöüß-]{2,})",
     re.IGNORECASE,
 )
+# a singular counts one: "ein großer Laubbaum", "den Baum" (whether the noun is what a field counts is the field's
+# to say, and a plural after "der"/"den" – "der Bäume" – is told apart there)
+_SINGULAR = re.compile(
+    r"\b(?:ein|eine|einen|einem|einer|eines|der|den|dem|des)\s+(?:[a-zäöüß]+\s+){0,2}(?P<noun>[A-ZÄÖÜ][a-zäöüß-]{2,})"
+)
 _NOT_COUNTED = set(MONTHS) | {"uhr", "euro", "eur", "jahr", "jahre", "jahren", "seite", "seiten", "abs", "nr"}
 
 
@@ -170,6 +175,7 @@ class Measure:
     end: int
     unit: Unit | None = None
     noun: str = ""
+    implied: bool = False  # one, said by a singular ("ein Laubbaum"), not written as a number
 
 
 def unit_of(text: str) -> Unit | None:
@@ -213,7 +219,11 @@ def find_measures(text: str) -> Iterator[Measure]:
         if number is None or noun.casefold() in _NOT_COUNTED or _inside(match.start(), taken):
             continue
         if unit_of(noun) is None and noun[0].isupper():
+            taken.append((match.start(), match.end()))
             yield Measure(number, match.start(), match.end(), noun=noun)
+    for match in _SINGULAR.finditer(text):
+        if not _inside(match.start(), taken):
+            yield Measure(1.0, match.start(), match.end(), noun=match["noun"], implied=True)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

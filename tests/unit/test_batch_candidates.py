@@ -112,6 +112,36 @@ def test_measures_in_running_text_are_candidates(tmp_path: Path) -> None:
     assert not any(candidate.labelled for candidate in letter.of("zahl"))
 
 
+BAEUME = FieldSpec(name="anzahl_baeume", frage="Wie viele Bäume sollen gefällt werden?", typ="zahl", einheit="Stück")
+
+
+def test_a_singular_of_the_counted_noun_counts_one(tmp_path: Path) -> None:
+    letter = (
+        "Im Innenhof steht ein großer Laubbaum, der stark geneigt ist.\n"
+        "Wir stellen einen Antrag auf Genehmigung einer Baumfällung; die Anzahl der Bäume im Hof ist gering.\n"
+    )
+    candidates = case_candidates(_store(tmp_path, {"antrag": letter}), ["antrag"], PUBLIC)
+    ranked = rank(BAEUME, candidates).ranked
+    assert [(entry.value, entry.shown) for entry in ranked] == [
+        (1.0, "ein großer Laubbaum")
+    ]  # not "einen Antrag", "einer Baumfällung"
+    assert rank(ANZAHL, candidates).ranked == []  # a tree is no table
+
+
+def test_a_field_asking_street_and_number_is_offered_the_street_alone(tmp_path: Path) -> None:
+    standort = FieldSpec(
+        name="standort",
+        frage="Wo steht der Baum?",
+        typ="text",
+        hinweis="Straße und Hausnummer des Grundstücks – nicht die Anschrift der Antragstellerin.",
+    )
+    anschrift = FieldSpec(name="anschrift", frage="Anschrift?", typ="text", hinweis="Straße, Hausnummer, PLZ und Ort.")
+    text = "Standort des Baumes: Weidenstraße 11, 08547 Mühlbergen\n"
+    candidates = case_candidates(_store(tmp_path, {"antrag": text}), ["antrag"], PUBLIC)
+    assert [entry.value for entry in rank(standort, candidates).ranked] == ["Weidenstraße 11"]
+    assert "Weidenstraße 11, 08547 Mühlbergen" in [entry.value for entry in rank(anschrift, candidates).ranked]
+
+
 def test_the_enum_holds_the_values_as_written_and_none(form: CaseCandidates) -> None:
     choices = [rank(BEGINN, form), rank(ERMAESSIGUNG, form)]
     schema = choice_schema(choices)
