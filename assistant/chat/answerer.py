@@ -11,9 +11,17 @@ import time
 from collections.abc import Generator
 from contextlib import closing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from assistant.chat.check import adds_nothing, contradicts_polarity, misses_asked_kind, unsupported_figures
+from assistant.chat.check import (
+    adds_nothing,
+    contradicts_polarity,
+    misses_asked_kind,
+    nouns_cited_elsewhere,
+    unnamed_nouns,
+    unsupported_figures,
+)
 from assistant.chat.choice import Choice, ValueOption, offered_choice
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
@@ -159,6 +167,7 @@ class Answerer:
         self.llm = llm
         self.system_prompt = load_prompt("answer_system")
         self.texts = StoredTexts(index.store, scope)
+        self._document_words = lru_cache(maxsize=64)(self._words_of)
 
     def warm_up(self) -> None:
         """Evaluate the fixed system prompt once so the next question reuses it from the KV cache."""
@@ -322,7 +331,13 @@ class Answerer:
             for excerpt in excerpts
             if excerpt.number in cited
         )
-        if self._fails_check(text, cited_text, question, evidence):
+        cited_hits = [excerpt.hit for excerpt in excerpts if excerpt.number in cited]
+        other_text = " ".join(excerpt.text() for excerpt in excerpts if excerpt.number not in cited)
+        if (
+            self._fails_check(text, cited_text, question, evidence)
+            or self._names_the_unnamed(text, question, cited_hits)
+            or self._rests_elsewhere(text, question, cited_text, cited_hits, other_text)
+        ):
             return self._unsure(evidence, verified.dropped)
         return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
 
@@ -338,6 +353,25 @@ class Answerer:
             or contradicts_polarity(text, deciding, question)
             or adds_nothing(text, analyzer.token_set(cited_text), analyzer.token_set(question), answer_words)
         )
+
+    def _names_the_unnamed(self, text: str, question: str, cited: list[SearchHit]) -> bool:
+        """The answer speaks of a thing of the question that none of its cited documents names."""
+        analyzer = shared_analyzer()
+        titles = analyzer.token_set(" ".join(hit.title for hit in cited))
+        document_words = titles.union(*(self._document_words(hit.doc_id) for hit in cited))
+        return bool(unnamed_nouns(analyzer.token_set(MARKER.sub("", text)), question, document_words))
+
+    @staticmethod
+    def _rests_elsewhere(text: str, question: str, cited_text: str, cited: list[SearchHit], other_text: str) -> bool:
+        """The answer speaks of a thing of the question that its cited evidence does not name, but another source
+        does: it cites the wrong one."""
+        analyzer = shared_analyzer()
+        cited_words = analyzer.token_set(" ".join([cited_text, *(hit.title for hit in cited)]))
+        answer_words = analyzer.token_set(MARKER.sub("", text))
+        return bool(nouns_cited_elsewhere(answer_words, question, cited_words, analyzer.token_set(other_text)))
+
+    def _words_of(self, doc_id: str) -> frozenset[str]:
+        return frozenset(shared_analyzer().token_set(self.texts.text(doc_id)))
 
     def _unsure(self, evidence: EvidenceFound, dropped: int) -> AnswerVerified:
         """The model's answer did not pass the check: it is not shown; the deciding unit is."""

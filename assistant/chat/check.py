@@ -7,6 +7,7 @@ import re
 from typing import Literal
 
 from assistant.shared.citations import MARKER
+from ingest.german import shared_analyzer
 from ingest.quantities import measured, quantities
 
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\b")
@@ -30,6 +31,7 @@ _ASKS_COUNT = re.compile(r"\bwie viele\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} uhr\b", re.IGNORECASE)
 _FREE = re.compile(r"\b(kostenlos|kostenfrei|gebührenfrei|unentgeltlich|frei)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d{3}\b)")
+MIN_PART_CHARS = 4
 
 
 def figures(text: str) -> set[str]:
@@ -121,3 +123,36 @@ def contradicts_polarity(answer: str, deciding: str, question: str) -> bool:
 def adds_nothing(answer: str, evidence_words: set[str], question_words: set[str], answer_words: set[str]) -> bool:
     """An answer that only repeats the question ("Die Leihfrist für Tablets ist [1].") carries no evidence."""
     return not (answer_words & evidence_words) - question_words and not _YES.match(answer) and not _NO.match(answer)
+
+
+_COUNTED_NOUN = re.compile(r"(?:\d[\d,.]*|\b(?:" + "|".join(_NUMBER_WORDS) + r"))[-\s]\S*\s*([A-ZÄÖÜ][\wäöüß-]*)")
+
+
+def question_nouns(question: str) -> set[str]:
+    """The question's nouns (capitalised words after its first), stemmed: what it asks about."""
+    capitalised = re.findall(r"(?<=\s)[A-ZÄÖÜ][\wäöüß-]*", question)
+    return shared_analyzer().token_set(" ".join(capitalised))
+
+
+def unnamed_nouns(answer_words: set[str], question: str, document_words: set[str]) -> set[str]:
+    """Nouns of the question that the answer repeats but its cited documents never name, not even inside a
+    compound: "Ja, die ermäßigte Saisonkarte für Rentner kostet 40 €" from a fee schedule without Rentner answers
+    a case the documents do not regulate. A noun counted or aged by the question ("15-jährige Tochter") is the
+    asker's own case, which a bound in the document may cover."""
+    counted = shared_analyzer().token_set(" ".join(_COUNTED_NOUN.findall(question)))
+    repeated = (question_nouns(question) & answer_words) - counted
+    return {noun for noun in repeated if not _named_in(noun, document_words)}
+
+
+def nouns_cited_elsewhere(
+    answer_words: set[str], question: str, cited_words: set[str], other_words: set[str]
+) -> set[str]:
+    """Nouns of the question that the answer repeats and its cited evidence does not name, but another source given
+    to the model does: the answer rests on the wrong source ("9 Unterrichtseinheiten … für die praktischen Übungen"
+    citing the row of another course)."""
+    repeated = question_nouns(question) & answer_words
+    return {noun for noun in repeated if not _named_in(noun, cited_words) and _named_in(noun, other_words)}
+
+
+def _named_in(noun: str, words: set[str]) -> bool:
+    return noun in words or any((len(word) >= MIN_PART_CHARS and word in noun) or noun in word for word in words)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.chat.check import asks_yes_no, figure_words, figures, stated_polarity
+from assistant.chat.check import MIN_PART_CHARS, asks_yes_no, figure_words, figures, question_nouns, stated_polarity
 from assistant.chat.evidence import Candidate, Finding
 from assistant.shared.excerpts import plain
 from assistant.shared.text import shorten
@@ -29,7 +29,6 @@ ValueKind = Literal["betrag", "dauer", "uhrzeit", "strecke", "anzahl", "datum"]
 NO_CHOICE = "keiner"
 MAX_OPTIONS = 6
 OPTION_CHARS = 200
-MIN_PART_CHARS = 4
 CONTEXT_CHARS = 70  # a long lead-in ("Für die nachfolgend genannten Feuerwehrfahrzeuge gelten …") must not hide the row
 
 _MONTHS = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
@@ -125,7 +124,7 @@ def offered_choice(question: str, finding: Finding) -> Choice | None:
     if not asks_yes_no(question) or not finding.deciding:
         return None
     deciding = finding.deciding[0]
-    topic = _topic(_nouns(question), deciding)
+    topic = _topic(question_nouns(question), deciding)
     if not _names_topic(topic, _unit_words(deciding, _NOTHING)) or not _states_the_case(deciding, question):
         return None
     expected = stated_polarity(deciding.unit.span.text, question)
@@ -142,7 +141,7 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
     first) states any, only its values are offered. A value the question itself names is a qualifier, not an answer."""
     asked = {_normal(match.group(0)) for match in _VALUE_PATTERNS[kind].finditer(question)}
     question_words = shared_analyzer().token_set(question)
-    nouns = _nouns(question)
+    nouns = question_nouns(question)
     # the counted noun names what was asked ("9 Unterrichtseinheiten"); other values name nothing ("17.00 Uhr")
     naming_values = _NOTHING if kind == "anzahl" else _VALUE_PATTERNS[kind]
     options: dict[str, ValueOption] = {}
@@ -161,12 +160,6 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
         if len(options) >= MAX_OPTIONS:
             break
     return list(options.values())[:MAX_OPTIONS]
-
-
-def _nouns(question: str) -> set[str]:
-    """The question's nouns (capitalised words after its first), stemmed: what it asks about."""
-    capitalised = re.findall(r"(?<=\s)[A-ZÄÖÜ][\wäöüß-]*", question)
-    return shared_analyzer().token_set(" ".join(capitalised))
 
 
 def _topic(nouns: set[str], candidate: Candidate) -> set[str]:

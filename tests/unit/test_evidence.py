@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.check import contradicts_polarity, misses_asked_kind, stated_polarity, unsupported_figures
+from assistant.chat.check import (
+    contradicts_polarity,
+    misses_asked_kind,
+    stated_polarity,
+    unnamed_nouns,
+    unsupported_figures,
+)
 from assistant.chat.choice import MAX_OPTIONS, NO_CHOICE, asked_kind, offered_choice, value_options
 from assistant.chat.evidence import find_evidence
+from ingest.german import shared_analyzer
 from ingest.quantities import quantities, serves
 from ingest.types import SearchHit
 from ingest.units import passage_units
@@ -154,6 +161,20 @@ def test_an_exception_for_the_asked_case_is_a_no() -> None:
     question = "Gibt es für Schüler eines Sonderpädagogischen Bildungszentrums einen Höchstbetrag?"
     assert stated_polarity(row, question) == "nein"
     assert stated_polarity("Ausnahmen sind zulässig.", "Gibt es Ausnahmen?") == "ja"
+
+
+def test_an_answer_about_a_group_its_document_never_names_fails_the_check() -> None:
+    analyzer = shared_analyzer()
+    freibad = analyzer.token_set((SAMPLES / "BBO_Satzung_Freibad.md").read_text(encoding="utf-8"))
+    question = "Gibt es im Freibad eine ermäßigte Saisonkarte für Rentner, und was kostet sie?"
+    answer = analyzer.token_set("Ja, für Rentner gibt es eine ermäßigte Saisonkarte für 40,00 €.")
+    assert unnamed_nouns(answer, question, freibad) == analyzer.token_set("Rentner")
+    # what the document names, also inside a compound ("Platz" in "Betreuungsplatz"), and the asker's own
+    # counted or aged case are no such thing
+    kita = analyzer.token_set((SAMPLES / KITA).read_text(encoding="utf-8"))
+    question = "Wir haben drei Kinder und eine 15-jährige Tochter. Was kostet der Platz?"
+    answer = analyzer.token_set("Der Platz kostet 100,00 € für Ihre Tochter und drei Kinder.")
+    assert unnamed_nouns(answer, question, kita) == set()
 
 
 def test_an_instruction_glued_to_the_fee_never_becomes_evidence_but_the_fee_does() -> None:
