@@ -18,7 +18,7 @@ from assistant.chat.check import (
     adds_nothing,
     contradicts_polarity,
     misses_asked_kind,
-    nouns_cited_elsewhere,
+    nouns_of_a_rival,
     unnamed_nouns,
     unsupported_figures,
 )
@@ -332,11 +332,16 @@ class Answerer:
             if excerpt.number in cited
         )
         cited_hits = [excerpt.hit for excerpt in excerpts if excerpt.number in cited]
-        other_text = " ".join(excerpt.text() for excerpt in excerpts if excerpt.number not in cited)
+        rivals = [
+            f"{unit.context_text()} {unit.span.text}"
+            for excerpt in excerpts
+            if excerpt.number not in cited
+            for unit in excerpt.units
+        ]
         if (
             self._fails_check(text, cited_text, question, evidence)
             or self._names_the_unnamed(text, question, cited_hits)
-            or self._rests_elsewhere(text, question, cited_text, cited_hits, other_text)
+            or self._takes_a_rivals_value(text, question, cited_text, cited_hits, rivals)
         ):
             return self._unsure(evidence, verified.dropped)
         return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
@@ -362,13 +367,13 @@ class Answerer:
         return bool(unnamed_nouns(analyzer.token_set(MARKER.sub("", text)), question, document_words))
 
     @staticmethod
-    def _rests_elsewhere(text: str, question: str, cited_text: str, cited: list[SearchHit], other_text: str) -> bool:
-        """The answer speaks of a thing of the question that its cited evidence does not name, but another source
-        does: it cites the wrong one."""
-        analyzer = shared_analyzer()
-        cited_words = analyzer.token_set(" ".join([cited_text, *(hit.title for hit in cited)]))
-        answer_words = analyzer.token_set(MARKER.sub("", text))
-        return bool(nouns_cited_elsewhere(answer_words, question, cited_words, analyzer.token_set(other_text)))
+    def _takes_a_rivals_value(
+        text: str, question: str, cited_text: str, cited: list[SearchHit], rivals: list[str]
+    ) -> bool:
+        """The answer speaks of a thing of the question that its cited evidence does not name, but an uncited unit
+        with a value of the same kind does: it took the value of the wrong case."""
+        cited_words = shared_analyzer().token_set(" ".join([cited_text, *(hit.title for hit in cited)]))
+        return bool(nouns_of_a_rival(text, question, cited_words, rivals))
 
     def _words_of(self, doc_id: str) -> frozenset[str]:
         return frozenset(shared_analyzer().token_set(self.texts.text(doc_id)))

@@ -144,14 +144,24 @@ def unnamed_nouns(answer_words: set[str], question: str, document_words: set[str
     return {noun for noun in repeated if not _named_in(noun, document_words)}
 
 
-def nouns_cited_elsewhere(
-    answer_words: set[str], question: str, cited_words: set[str], other_words: set[str]
-) -> set[str]:
-    """Nouns of the question that the answer repeats and its cited evidence does not name, but another source given
-    to the model does: the answer rests on the wrong source ("9 Unterrichtseinheiten … für die praktischen Übungen"
-    citing the row of another course)."""
-    repeated = question_nouns(question) & answer_words
-    return {noun for noun in repeated if not _named_in(noun, cited_words) and _named_in(noun, other_words)}
+def nouns_of_a_rival(answer: str, question: str, cited_words: set[str], rivals: list[str]) -> set[str]:
+    """Nouns of the question that the answer repeats and its cited evidence does not name, but another unit given to
+    the model names along with a value of the kind the answer states: the answer took the value of the wrong case
+    ("9 Unterrichtseinheiten … für die praktischen Übungen" from the row of another course)."""
+    analyzer = shared_analyzer()
+    answer_text = MARKER.sub(" ", answer)
+    answer_units = {quantity.unit for quantity in measured(quantities(answer_text))}
+    repeated = question_nouns(question) & analyzer.token_set(answer_text)
+    rival_words = [
+        analyzer.token_set(rival)
+        for rival in rivals
+        if answer_units & {quantity.unit for quantity in measured(quantities(rival))}
+    ]
+    return {
+        noun
+        for noun in repeated
+        if not _named_in(noun, cited_words) and any(_named_in(noun, words) for words in rival_words)
+    }
 
 
 def _named_in(noun: str, words: set[str]) -> bool:
