@@ -20,9 +20,12 @@ _NUMBER_WORDS = {
 _WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _CHECKED_UNITS = {"euro", "prozent", "woch", "tag", "monat", "jahr", "stund", "minut", "uhr", "km", "kg", "m"}
 _DURATIONS = {"woch", "tag", "monat", "jahr", "stund", "minut"}
-_ASKS_AMOUNT = re.compile(
-    r"\b(was|wie ?viel)\s+(kostet|kosten|zahle|zahlt|zahlen|bezahle|muss ich zahlen)\b"
-    r"|\bwie hoch (ist|sind|muss|kann|darf)\b[^?]*(gebühr|betrag|summe|entgelt|preis|satz|eigenanteil|buße|kosten)",
+# how a question asks for an amount; the choice offers amounts for the same questions
+ASKS_AMOUNT = re.compile(
+    r"\b(was|wie ?viel)\b[^?]*\b(kostet|kosten|zahle|zahlt|zahlen|bezahle|berechnet)\b"
+    r"|\bwie hoch\b[^?]*(gebühr|betrag|summe|entgelt|preis|satz|eigenanteil|buße|kosten|steuer)"
+    r"|\b(welche[nrms]?|mit welchem|bis zu welche[mr])\s+(betrag|summe|eigenanteil|gebühr|preis|höchstbetrag"
+    r"|stundensatz|entgelt)\b",
     re.IGNORECASE,
 )
 _ASKS_DURATION = re.compile(r"\bwie lange\b|\bfür welchen zeitraum\b", re.IGNORECASE)
@@ -64,10 +67,10 @@ def unsupported_figures(answer: str, evidence: str, question: str) -> set[str]:
 
 
 def misses_asked_kind(answer: str, question: str) -> bool:
-    """A question for an amount ("Was kostet …", "Wie hoch ist die Gebühr …"), a duration ("Wie lange …"), a time of
+    """A question for an amount ("Was kostet …", "Welcher Stundensatz gilt …"), a duration ("Wie lange …"), a time of
     day ("Um wie viel Uhr …") or a count ("Wie viele …") answered without one."""
     units = {quantity.unit for quantity in measured(quantities(MARKER.sub(" ", answer)))}
-    if _ASKS_AMOUNT.search(question):
+    if ASKS_AMOUNT.search(question):
         return "euro" not in units and not _FREE.search(answer)
     if _ASKS_DURATION.search(question):
         return not any(unit.endswith(tuple(_DURATIONS)) for unit in units) and not _FREE.search(answer)
@@ -125,12 +128,18 @@ def adds_nothing(answer: str, evidence_words: set[str], question_words: set[str]
     return not (answer_words & evidence_words) - question_words and not _YES.match(answer) and not _NO.match(answer)
 
 
-_COUNTED_NOUN = re.compile(r"(?:\d[\d,.]*|\b(?:" + "|".join(_NUMBER_WORDS) + r"))[-\s]\S*\s*([A-ZÄÖÜ][\wäöüß-]*)")
+# "drei Kinder", "15-jährige Tochter": the asker's own case, counted or aged ("120-Liter-Restmülltonne" is a thing)
+_COUNTED_NOUN = re.compile(
+    r"(?:\d[\d,.]*|\b(?:"
+    + "|".join(word for word, value in _NUMBER_WORDS.items() if value >= 2)
+    + r"))(?:-jährig\w*)?\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]*)"
+)
 
 
 def question_nouns(question: str) -> set[str]:
-    """The question's nouns (capitalised words after its first), stemmed: what it asks about."""
-    capitalised = re.findall(r"(?<=\s)[A-ZÄÖÜ][\wäöüß-]*", question)
+    """The question's nouns (capitalised words after its first, also after a figure: "120-Liter-Restmülltonne"),
+    stemmed: what it asks about."""
+    capitalised = re.findall(r"(?:(?<=\s)|(?<=\d-))[A-ZÄÖÜ][\wäöüß-]*", question)
     return shared_analyzer().token_set(" ".join(capitalised))
 
 
@@ -150,18 +159,27 @@ def nouns_of_a_rival(answer: str, question: str, cited_words: set[str], rivals: 
     ("9 Unterrichtseinheiten … für die praktischen Übungen" from the row of another course)."""
     analyzer = shared_analyzer()
     answer_text = MARKER.sub(" ", answer)
-    answer_units = {quantity.unit for quantity in measured(quantities(answer_text))}
+    answer_units = _units(answer_text)
     repeated = question_nouns(question) & analyzer.token_set(answer_text)
     rival_words = [
         analyzer.token_set(rival)
         for rival in rivals
-        if answer_units & {quantity.unit for quantity in measured(quantities(rival))}
+        if any(_same_unit(ours, theirs) for ours in answer_units for theirs in _units(rival))
     ]
     return {
         noun
         for noun in repeated
         if not _named_in(noun, cited_words) and any(_named_in(noun, words) for words in rival_words)
     }
+
+
+def _units(text: str) -> set[str]:
+    return {quantity.unit for quantity in measured(quantities(text))}
+
+
+def _same_unit(one: str, other: str) -> bool:
+    """ "UE" abbreviates "Unterrichtseinheiten": a unit read from an abbreviation is a prefix of the written one."""
+    return one.startswith(other) or other.startswith(one)
 
 
 def _named_in(noun: str, words: set[str]) -> bool:

@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from assistant.chat.check import MIN_PART_CHARS, asks_yes_no, figure_words, figures, question_nouns, stated_polarity
+from assistant.chat.check import (
+    ASKS_AMOUNT,
+    MIN_PART_CHARS,
+    asks_yes_no,
+    figure_words,
+    figures,
+    question_nouns,
+    stated_polarity,
+)
 from assistant.chat.evidence import Candidate, Finding
 from assistant.shared.excerpts import plain
 from assistant.shared.text import shorten
@@ -54,16 +62,7 @@ _ASKS: tuple[tuple[ValueKind, re.Pattern[str]], ...] = (
         "strecke",
         re.compile(r"\b(ab|bis zu) welcher (entfernung|wegstrecke|strecke)\b|\bwie (breit|weit|tief)\b", re.I),
     ),
-    (
-        "betrag",
-        re.compile(
-            r"\b(was|wie ?viel)\b[^?]*\b(kostet|kosten|zahle|zahlt|zahlen|bezahle|berechnet)\b"
-            r"|\bwie hoch\b[^?]*(gebühr|betrag|summe|entgelt|preis|satz|eigenanteil|buße|kosten|steuer)"
-            r"|\b(welche[nrms]?|mit welchem|bis zu welche[mr])\s+(betrag|summe|eigenanteil|gebühr|preis|höchstbetrag"
-            r"|stundensatz|entgelt)\b",
-            re.I,
-        ),
-    ),
+    ("betrag", ASKS_AMOUNT),
     ("anzahl", re.compile(r"\bwie viele\b", re.I)),
 )
 

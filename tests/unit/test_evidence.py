@@ -183,7 +183,7 @@ def test_an_answer_citing_another_case_than_the_uncited_unit_that_names_the_aske
     question = "Wie viele Unterrichtseinheiten sind für die praktischen Übungen zur Reanimation vorgesehen?"
     answer = "Es sind 9 Unterrichtseinheiten für die praktischen Übungen zur Reanimation [1]."
     cited = analyzer.token_set("Erste-Hilfe-Grundausbildung | Theorie | 9 Unterrichtseinheiten")
-    rivals = ["Praktische Übungen zur Reanimation | 6 Unterrichtseinheiten"]
+    rivals = ["C. Praktische Übungen Reanimation 6 UE"]
     assert nouns_of_a_rival(answer, question, cited, rivals) == analyzer.token_set("Übungen Reanimation")
     # a unit that names the asked thing but states no value of the answer's kind is no rival
     question = "Was kostet ein Platz im Kindergarten VÖ für eine Familie mit zwei Kindern?"
