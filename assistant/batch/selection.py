@@ -75,7 +75,7 @@ class FieldTerms:
     options: frozenset[str]
     cues: frozenset[str]
     sorts: frozenset[TextSort]
-    street_only: bool = False  # "Straße und Hausnummer" asked: an address with postcode and place is more
+    street_only: bool = False  # "Straße und Hausnummer" asked: postcode and place are more than asked
 
     @classmethod
     def of(cls, spec: FieldSpec) -> FieldTerms:

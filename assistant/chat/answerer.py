@@ -326,54 +326,41 @@ class Answerer:
         if declined:
             return AnswerVerified(NOTHING_FOUND, "nichts_gefunden", [], verified.dropped)
         cited = {citation.number for citation in verified.citations}
-        cited_text = " ".join(
-            " ".join([excerpt.text(), excerpt.hit.section, excerpt.hit.heading])
-            for excerpt in excerpts
-            if excerpt.number in cited
-        )
-        cited_hits = [excerpt.hit for excerpt in excerpts if excerpt.number in cited]
+        if self._fails_check(text, excerpts, cited, question, evidence):
+            return self._unsure(evidence, verified.dropped)
+        return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
+
+    def _fails_check(
+        self, text: str, excerpts: list[Excerpt], cited: set[int], question: str, evidence: EvidenceFound
+    ) -> bool:
+        """Figures the cited evidence does not hold, a yes/no that its deciding unit contradicts, nothing beyond the
+        question's own words, or a thing of the question that the cited documents never name, or that an uncited
+        unit with a value of the same kind names and the cited evidence does not (the value of another case)."""
+        analyzer = shared_analyzer()
+        cited_excerpts = [excerpt for excerpt in excerpts if excerpt.number in cited]
+        cited_text = " ".join(" ".join([e.text(), e.hit.section, e.hit.heading]) for e in cited_excerpts)
+        titles = " ".join(excerpt.hit.title for excerpt in cited_excerpts)
+        deciding = evidence.citations[0].quote if evidence.citations else cited_text
+        answer_words = analyzer.token_set(MARKER.sub("", text))
         rivals = [
             f"{unit.context_text()} {unit.span.text}"
             for excerpt in excerpts
             if excerpt.number not in cited
             for unit in excerpt.units
         ]
-        if (
-            self._fails_check(text, cited_text, question, evidence)
-            or self._names_the_unnamed(text, question, cited_hits)
-            or self._takes_a_rivals_value(text, question, cited_text, cited_hits, rivals)
-        ):
-            return self._unsure(evidence, verified.dropped)
-        return AnswerVerified(text, "beantwortet", verified.citations, verified.dropped)
-
-    def _fails_check(self, text: str, cited_text: str, question: str, evidence: EvidenceFound) -> bool:
-        """Figures the cited evidence does not hold, a yes/no that its deciding unit contradicts, or nothing
-        beyond the question's own words."""
-        analyzer = shared_analyzer()
-        deciding = evidence.citations[0].quote if evidence.citations else cited_text
-        answer_words = analyzer.token_set(MARKER.sub("", text))
         return (
             bool(unsupported_figures(text, cited_text, question))
             or misses_asked_kind(text, question)
             or contradicts_polarity(text, deciding, question)
             or adds_nothing(text, analyzer.token_set(cited_text), analyzer.token_set(question), answer_words)
+            or bool(unnamed_nouns(text, question, self._named_by(cited_excerpts)))
+            or bool(nouns_of_a_rival(text, question, analyzer.token_set(f"{cited_text} {titles}"), rivals))
         )
 
-    def _names_the_unnamed(self, text: str, question: str, cited: list[SearchHit]) -> bool:
-        """The answer speaks of a thing of the question that none of its cited documents names."""
-        analyzer = shared_analyzer()
-        titles = analyzer.token_set(" ".join(hit.title for hit in cited))
-        document_words = titles.union(*(self._document_words(hit.doc_id) for hit in cited))
-        return bool(unnamed_nouns(analyzer.token_set(MARKER.sub("", text)), question, document_words))
-
-    @staticmethod
-    def _takes_a_rivals_value(
-        text: str, question: str, cited_text: str, cited: list[SearchHit], rivals: list[str]
-    ) -> bool:
-        """The answer speaks of a thing of the question that its cited evidence does not name, but an uncited unit
-        with a value of the same kind does: it took the value of the wrong case."""
-        cited_words = shared_analyzer().token_set(" ".join([cited_text, *(hit.title for hit in cited)]))
-        return bool(nouns_of_a_rival(text, question, cited_words, rivals))
+    def _named_by(self, excerpts: list[Excerpt]) -> set[str]:
+        """The words of the excerpts' whole documents and titles."""
+        titles = shared_analyzer().token_set(" ".join(excerpt.hit.title for excerpt in excerpts))
+        return titles.union(*(self._document_words(excerpt.hit.doc_id) for excerpt in excerpts))
 
     def _words_of(self, doc_id: str) -> frozenset[str]:
         return frozenset(shared_analyzer().token_set(self.texts.text(doc_id)))

@@ -143,13 +143,14 @@ def question_nouns(question: str) -> set[str]:
     return shared_analyzer().token_set(" ".join(capitalised))
 
 
-def unnamed_nouns(answer_words: set[str], question: str, document_words: set[str]) -> set[str]:
+def unnamed_nouns(answer: str, question: str, document_words: set[str]) -> set[str]:
     """Nouns of the question that the answer repeats but its cited documents never name, not even inside a
     compound: "Ja, die ermäßigte Saisonkarte für Rentner kostet 40 €" from a fee schedule without Rentner answers
     a case the documents do not regulate. A noun counted or aged by the question ("15-jährige Tochter") is the
     asker's own case, which a bound in the document may cover."""
-    counted = shared_analyzer().token_set(" ".join(_COUNTED_NOUN.findall(question)))
-    repeated = (question_nouns(question) & answer_words) - counted
+    analyzer = shared_analyzer()
+    counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
+    repeated = (question_nouns(question) & analyzer.token_set(MARKER.sub(" ", answer))) - counted
     return {noun for noun in repeated if not _named_in(noun, document_words)}
 
 
