@@ -18,7 +18,6 @@ from assistant.chat.check import (
     adds_nothing,
     contradicts_polarity,
     misses_asked_kind,
-    nouns_of_a_rival,
     unnamed_nouns,
     unsupported_figures,
 )
@@ -334,27 +333,18 @@ class Answerer:
         self, text: str, excerpts: list[Excerpt], cited: set[int], question: str, evidence: EvidenceFound
     ) -> bool:
         """Figures the cited evidence does not hold, a yes/no that its deciding unit contradicts, nothing beyond the
-        question's own words, or a thing of the question that the cited documents never name, or that an uncited
-        unit with a value of the same kind names and the cited evidence does not (the value of another case)."""
+        question's own words, or a thing of the question that the cited documents never name."""
         analyzer = shared_analyzer()
         cited_excerpts = [excerpt for excerpt in excerpts if excerpt.number in cited]
         cited_text = " ".join(" ".join([e.text(), e.hit.section, e.hit.heading]) for e in cited_excerpts)
-        titles = " ".join(excerpt.hit.title for excerpt in cited_excerpts)
         deciding = evidence.citations[0].quote if evidence.citations else cited_text
         answer_words = analyzer.token_set(MARKER.sub("", text))
-        rivals = [
-            f"{unit.context_text()} {unit.span.text}"
-            for excerpt in excerpts
-            if excerpt.number not in cited
-            for unit in excerpt.units
-        ]
         return (
             bool(unsupported_figures(text, cited_text, question))
             or misses_asked_kind(text, question)
             or contradicts_polarity(text, deciding, question)
             or adds_nothing(text, analyzer.token_set(cited_text), analyzer.token_set(question), answer_words)
             or bool(unnamed_nouns(text, question, self._named_by(cited_excerpts)))
-            or bool(nouns_of_a_rival(text, question, analyzer.token_set(f"{cited_text} {titles}"), rivals))
         )
 
     def _named_by(self, excerpts: list[Excerpt]) -> set[str]:

@@ -154,34 +154,5 @@ def unnamed_nouns(answer: str, question: str, document_words: set[str]) -> set[s
     return {noun for noun in repeated if not _named_in(noun, document_words)}
 
 
-def nouns_of_a_rival(answer: str, question: str, cited_words: set[str], rivals: list[str]) -> set[str]:
-    """Nouns of the question that the answer repeats and its cited evidence does not name, but another unit given to
-    the model names along with a value of the kind the answer states: the answer took the value of the wrong case
-    ("9 Unterrichtseinheiten … für die praktischen Übungen" from the row of another course)."""
-    analyzer = shared_analyzer()
-    answer_text = MARKER.sub(" ", answer)
-    answer_units = _units(answer_text)
-    repeated = question_nouns(question) & analyzer.token_set(answer_text)
-    rival_words = [
-        analyzer.token_set(rival)
-        for rival in rivals
-        if any(_same_unit(ours, theirs) for ours in answer_units for theirs in _units(rival))
-    ]
-    return {
-        noun
-        for noun in repeated
-        if not _named_in(noun, cited_words) and any(_named_in(noun, words) for words in rival_words)
-    }
-
-
-def _units(text: str) -> set[str]:
-    return {quantity.unit for quantity in measured(quantities(text))}
-
-
-def _same_unit(one: str, other: str) -> bool:
-    """ "UE" abbreviates "Unterrichtseinheiten": a unit read from an abbreviation is a prefix of the written one."""
-    return one.startswith(other) or other.startswith(one)
-
-
 def _named_in(noun: str, words: set[str]) -> bool:
     return noun in words or any((len(word) >= MIN_PART_CHARS and word in noun) or noun in word for word in words)
