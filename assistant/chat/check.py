@@ -1,5 +1,6 @@
 """The answer check: every number, amount, date and duration the model writes must stand in the evidence it cites
-(or in the question). A fee that is not in the cited row is a wrong answer with a verified-looking citation."""
+(or in the question). A fee that is not in the cited row is a wrong answer with a verified-looking citation. So is
+an answer about a thing of the question ("Rentner") that the cited documents never name."""
 
 from __future__ import annotations
 
