@@ -156,4 +156,6 @@ def unnamed_nouns(answer: str, question: str, document_words: set[str]) -> set[s
 
 
 def _named_in(noun: str, words: set[str]) -> bool:
+    """Generous on purpose, since a miss declines an answer: "platz" is named by "betreuungsplatz", "saisonkarte" by
+    "karte"."""
     return noun in words or any((len(word) >= MIN_PART_CHARS and word in noun) or noun in word for word in words)
