@@ -11,7 +11,6 @@ import time
 from collections.abc import Generator
 from contextlib import closing
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from assistant.chat.check import (
@@ -166,7 +165,6 @@ class Answerer:
         self.llm = llm
         self.system_prompt = load_prompt("answer_system")
         self.texts = StoredTexts(index.store, scope)
-        self._document_words = lru_cache(maxsize=64)(self._words_of)
 
     def warm_up(self) -> None:
         """Evaluate the fixed system prompt once so the next question reuses it from the KV cache."""
@@ -348,12 +346,12 @@ class Answerer:
         )
 
     def _named_by(self, excerpts: list[Excerpt]) -> set[str]:
-        """The words of the excerpts' whole documents and titles."""
-        titles = shared_analyzer().token_set(" ".join(excerpt.hit.title for excerpt in excerpts))
-        return titles.union(*(self._document_words(excerpt.hit.doc_id) for excerpt in excerpts))
-
-    def _words_of(self, doc_id: str) -> frozenset[str]:
-        return frozenset(shared_analyzer().token_set(self.texts.text(doc_id)))
+        """The words of the excerpts' whole documents and titles (``texts`` holds each document once)."""
+        analyzer = shared_analyzer()
+        named = analyzer.token_set(" ".join(excerpt.hit.title for excerpt in excerpts))
+        for doc_id in {excerpt.hit.doc_id for excerpt in excerpts}:
+            named |= analyzer.token_set(self.texts.text(doc_id))
+        return named
 
     def _unsure(self, evidence: EvidenceFound, dropped: int) -> AnswerVerified:
         """The model's answer did not pass the check: it is not shown; the deciding unit is."""
