@@ -76,6 +76,7 @@ class FieldTerms:
     cues: frozenset[str]
     sorts: frozenset[TextSort]
     street_only: bool = False  # "Straße und Hausnummer" asked: postcode and place are more than asked
+    counted: str = ""  # the noun a count field counts, as written ("Bäume" of "Wie viele Bäume …?")
 
     @classmethod
     def of(cls, spec: FieldSpec) -> FieldTerms:
@@ -96,8 +97,15 @@ class FieldTerms:
         sorts = {sort for sort, pattern in _SORT_CUES.items() if pattern.search(asked)} if spec.typ == "text" else set()
         asked_for = EXCLUDING_CLAUSE.sub("", asked)
         street_only = bool(_STREET_ASKED.search(asked_for)) and not _PLACE_ASKED.search(asked_for)
+        counted = _ASKED_COUNT.search(spec.frage)
         return cls(
-            frozenset(wanted), frozenset(unwanted), frozenset(options), frozenset(cues), frozenset(sorts), street_only
+            frozenset(wanted),
+            frozenset(unwanted),
+            frozenset(options),
+            frozenset(cues),
+            frozenset(sorts),
+            street_only,
+            counted["noun"] if counted else "",
         )
 
 
@@ -199,18 +207,22 @@ def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = Non
     return value + (0.3 if candidate.labelled and value > 0 else 0.0)
 
 
-def counts_asked(spec: FieldSpec, measure: Measure | None) -> bool:
+def counts_asked(terms: FieldTerms, measure: Measure | None) -> bool:
     """Whether a count is of what the field asks to count: "ein großer Laubbaum" and "3 Bäume" count the "Bäume" of
     "Wie viele Bäume …?", "einer Baumfällung" does not; the plural itself after an article ("der Bäume") says no
     number."""
-    asked = _ASKED_COUNT.search(spec.frage)
-    if measure is None or not measure.noun or asked is None or (measure.unit and measure.unit.dimension != "anzahl"):
+    if (
+        measure is None
+        or not measure.noun
+        or not terms.counted
+        or (measure.unit and measure.unit.dimension != "anzahl")
+    ):
         return False
-    plural = asked["noun"].casefold()
+    plural = terms.counted.casefold()
     if measure.implied and measure.noun.casefold() in (plural, f"{plural}n"):
         return False
     analyzer = shared_analyzer()
-    asked_stems, counted = analyzer.token_set(asked["noun"]), analyzer.token_set(measure.noun)
+    asked_stems, counted = analyzer.token_set(terms.counted), analyzer.token_set(measure.noun)
     # the head of a compound is its last part: a "Laubbaum" is a tree, a "Baumfällung" is none
     return any(word.endswith(stem) for stem in asked_stems for word in counted if len(stem) >= _MIN_STEM_CHARS)
 
@@ -233,12 +245,12 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
         counts = False
         if kind == "zahl":
             value = in_unit(candidate.measure, unit) if candidate.measure else None
-            counts = counts_asked(spec, candidate.measure)
+            counts = counts_asked(terms, candidate.measure)
             if candidate.measure and candidate.measure.implied and not counts:
                 continue  # "der Antrag" is one of nothing the field counts
         if value is None:
             continue
-        points = score(terms, candidate, weights) + (_COUNTED_NOUN_POINTS if kind == "zahl" and counts else 0.0)
+        points = score(terms, candidate, weights) + (_COUNTED_NOUN_POINTS if counts else 0.0)
         names_field = _label_names_field(terms, candidate, weights, spec)
         if kind == "text" and not (terms.sorts & candidate.sorts) and not names_field:
             continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
