@@ -37,10 +37,10 @@ _STREET_LEAD = (
     r"(?:Am|An|Auf|Im|In|Zum|Zur|Hinter|Vor|Unter|Über|Alte[rn]?|Neue[rn]?|Hohe[rn]?|Obere[rn]?|Untere[rn]?|"
     r"Große[rn]?|Kleine[rn]?|Lange[rn]?|Kurze[rn]?|St\.|Sankt|Bad|[A-ZÄÖÜ][a-zäöüß]+er|Dr\.)"
 )
-_STREET = (
-    rf"(?:{_STREET_LEAD} ){{0,2}}[A-ZÄÖÜ]?[\wäöüß.\-]*{_STREET_SUFFIX} "
-    r"\d{1,4}(?:\s?[a-zA-Z](?![\wäöüß]))?(?:\s?[-–/]\s?\d{1,4})?"
-)
+_HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\wäöüß]))?(?:\s?[-–/]\s?\d{1,4})?"
+# a street whose name has no street word, after a preposition with its article: "Am Steinbruch 8", "Zur Mühle 2"
+_NAMED_BY_LEAD = r"(?:Am|Zum|Zur|An der|Auf der|Auf dem|In der|Unter den) [A-ZÄÖÜ][a-zäöüß]+ \d{1,3}[a-z]?(?![\d.,:])"
+_STREET = rf"(?:(?:{_STREET_LEAD} ){{0,2}}[A-ZÄÖÜ]?[\wäöüß.\-]*{_STREET_SUFFIX} {_HOUSE_NUMBER}|{_NAMED_BY_LEAD})"
 _PLACE = r"\d{5}[ \n][A-ZÄÖÜ][\wäöüß.\-]*(?:[ \-][A-ZÄÖÜ][\wäöüß.\-]*)*"
 _ADDRESS = re.compile(rf"(?<![\w-])(?P<street>{_STREET})(?:\s*[,·]\s*|\s*\n\s*|\s+)(?P<place>{_PLACE})")
 _STREET_ONLY = re.compile(rf"(?<![\w-]){_STREET}(?![\w])")
@@ -51,14 +51,21 @@ _SALUTATION = re.compile(
 _FIRM = re.compile(
     r"(?P<name>(?:[A-ZÄÖÜ&\d][\wäöüß&.\-]* ){1,5}(?:GmbH(?:\s&\sCo\.\sKG)?|AG|KG|OHG|GbR|e\.\s?V\.|eG|mbH|UG"
     r"(?:\s\(haftungsbeschränkt\))?|WEG))|(?P<community>(?:Wohnungseigentümer|Erben)gemeinschaft [A-ZÄÖÜ][\wäöüß\-]+"
-    r"(?: \d+\s?[a-z]?)?)"
+    r"(?: \d+\s?[a-z]?(?:\s?[-–]\s?\d+)?)?)"
 )
-_PERSON_LINE = re.compile(r"^(?:(?:Dr\.|Prof\.)\s)?[A-ZÄÖÜ][a-zäöüß]+(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+){1,3}$")
+_PERSON_LINE = re.compile(  # "Renate Oberholz", "Dr. Matthias Ebeling", "Tobias und Lea Marquardt"
+    r"^(?:(?:Dr\.|Prof\.)\s)?[A-ZÄÖÜ][a-zäöüß]+(?: und [A-ZÄÖÜ][a-zäöüß]+)?(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+){1,3}$"
+)
 _FILE_NUMBER = re.compile(
     r"(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d)[A-Za-z0-9ÄÖÜäöü]{1,8}(?:[./-][A-Za-z0-9ÄÖÜäöü]{1,8}){1,6}(?![\w/-]|\.\w)"
 )
 _UNIT_IN_LABEL = re.compile(r"\(\s*(?:in\s+)?(?P<unit>[^\s()]{1,12})\s*\)|\bin\s+(?P<unit2>m²|qm|m|cm|km|%|stück)\b")
 _GREETING = re.compile(r"mit freundlichen grüßen|hochachtungsvoll|unterschrift", re.IGNORECASE)
+_NAME_PART = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_SIGNED = re.compile(
+    rf"(?i:mit freundlichen grüßen|hochachtungsvoll),?\s+(?P<name>(?:(?:Dr\.|Prof\.) )?{_NAME_PART} {_NAME_PART})\b"
+)
+_EMAIL = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
 
 
 @dataclass(frozen=True)
@@ -317,6 +324,8 @@ def _labelled_value(builder: _Builder, document: _DocumentText, label: str, star
     context = (label, True)
     if not _only_number_or_date(value) and sum(ch.isalnum() for ch in value) >= 3:  # not "Nr", "x"
         builder.add(document, "text", start, end, _without_salutation(value), label=context)
+        if email := _EMAIL.search(value):  # "Cc: Elfriede Sommer <e.sommer@example.org>"
+            builder.add(document, "text", start, start + email.start(), value[: email.start()], label=context)
         if (bracket := value.find(" (")) > 2:  # "Gemeine Fichte (Picea abies)"
             builder.add(document, "text", start, start + bracket, value[:bracket], label=context)
         parts = list(re.finditer(r"[^,;·]+(?:,(?=\S)[^,;·]*)*", value))
@@ -378,17 +387,29 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
         street, place = " ".join(match["street"].split()), " ".join(match["place"].split())
         builder.add(document, "text", match.start(), match.end(), f"{street}, {place}", sort="anschrift")
         line = document.lines[document.line_at(match.start())]
-        sender = re.fullmatch(r"\s*(?P<name>[^·,|]{5,60}?)\s*[·,|]\s*", text[line.start : match.start()])
+        sender = re.fullmatch(r"\s*(?P<name>[^·,|]{5,60}?)\s*[·,|]?\s*", text[line.start : match.start()])
         if sender and _looks_like_name(sender["name"]) and _PERSON_OR_FIRM.match(sender["name"]):
             start = line.start + sender.start("name")
-            builder.add(document, "text", start, start + len(sender["name"]), sender["name"], sort="name")
+            name = _without_salutation(sender["name"])
+            builder.add(
+                document,
+                "text",
+                start + len(sender["name"]) - len(name),
+                start + len(sender["name"]),
+                name,
+                sort="name",
+            )
     for match in _STREET_ONLY.finditer(text):
         builder.add(document, "text", match.start(), match.end(), match.group(0), sort="anschrift")
     for pattern in (_SALUTATION, _FIRM):
         for match in pattern.finditer(text):
-            group = "community" if match.groupdict().get("community") else "name"
+            community = bool(match.groupdict().get("community"))  # its street is part of its name
+            group = "community" if community else "name"
             start, end = _without_leading_words(text, match.start(group), match.end(group))
-            if street_word := re.search(rf"\s\S*{_STREET_SUFFIX}\b", text[start:end]):  # "… Weidenstraße"
+            street_word = re.search(rf"\s\S*{_STREET_SUFFIX}(?=\s+\d)", text[start : end + 6])  # "… Weidenstraße 11"
+            if (
+                street_word and street_word.start() < end - start and not community
+            ):  # a surname may end like a street ("Hollerbach", "Achterberg")
                 end = start + street_word.start()
             name = " ".join(text[start:end].split())
             if _looks_like_name(name):
@@ -398,6 +419,9 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
         if _PERSON_LINE.match(stripped) and _looks_like_name(stripped) and _near_greeting(document, number):
             start, end = _trimmed(text, line.start, line.end)
             builder.add(document, "text", start, end, stripped, sort="name")
+        elif (signed := _SIGNED.search(line.text)) and _looks_like_name(signed["name"]):  # "… Grüßen Renate Oberholz"
+            start = line.start + signed.start("name")
+            builder.add(document, "text", start, start + len(signed["name"]), signed["name"], sort="name")
     for match in _FILE_NUMBER.finditer(text):
         line = document.lines[document.line_at(match.start())]
         before = text[line.start : match.start()]
@@ -409,7 +433,8 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
 _PERSON_OR_FIRM = re.compile(r"^[A-ZÄÖÜ][\wäöüß.\-]*(?: [A-ZÄÖÜ&][\wäöüß.&\-]*){1,5}$")
 _PHONE_LABEL = re.compile(r"\b(?:tel(?:efon)?|fax|mobil|handy)\b\.?[:\s\d]*$", re.IGNORECASE)
 _NOT_NAME_WORDS = frozenset(
-    [
+    word.casefold()  # casefolded as the words they are compared with ("grüßen" → "grüssen")
+    for word in [
         "stadt",
         "gemeinde",
         "markt",
@@ -471,9 +496,11 @@ def _has_date(text: str) -> bool:
 
 
 def _near_greeting(document: _DocumentText, number: int) -> bool:
-    """A bare name line counts as a name where letters put one: a signature, or the recipient window."""
+    """A bare name line counts as a name where letters put one: a signature, or the sender and recipient at the
+    head of a page (a scanned letter behind a filing note starts on its own page)."""
     window = document.lines[max(0, number - 3) : number]
-    return any(_GREETING.search(line.text) for line in window) or number < 12
+    page_start = max((start for start, _, _ in document.pages if start <= document.lines[number].start), default=0)
+    return any(_GREETING.search(line.text) for line in window) or number - document.line_at(page_start) < 12
 
 
 def _deciding_lines(builder: _Builder, document: _DocumentText) -> None:

@@ -30,15 +30,17 @@ _SORT_CUES: dict[TextSort, re.Pattern[str]] = {
 _STREET_ASKED = re.compile(r"straße|hausnummer", re.IGNORECASE)
 _PLACE_ASKED = re.compile(r"\bort\b|\bplz\b|postleitzahl|wohnort|anschrift|adresse", re.IGNORECASE)
 _MIN_LINE_SCORE = 0.8  # a line that decides a yes/no or choice field names more than the case's topic
+# "Im Auftrag" signs for the authority; "im Auftrag der Eigentümerin" names whom a letter is written for
+_SIGNS_FOR = r"im auftrag(?!\s+(?:und|der|des|von|unserer|unseres|meiner|meines|ihrer|ihres|seiner|seines)\b)"
 _AUTHORITY = re.compile(
     r"\b(?:stadt|gemeinde|markt|landkreis|amt|rathaus|verwaltung|postfach|ansprechpartner\w*|auskunft|"
-    r"sachbearbeit\w*|bearbeitet|im auftrag|magistrat|bürgermeister\w*|fachbereich|sachgebiet|referat|"
+    rf"sachbearbeit\w*|bearbeitet|{_SIGNS_FOR}|magistrat|bürgermeister\w*|fachbereich|sachgebiet|referat|"
     r"abteilung|dezernat|poststelle)\b|amt\b|verwaltung\b",
     re.IGNORECASE,
 )
 _DISTINCTIVE_CHARS = 8  # an option word this long names a thing ("abfallgebuhr"), not a count ("hund")
 _STAFF_LABEL = re.compile(
-    r"bearbeit|auskunft|ansprechpartner|zimmer|telefon|durchwahl|geschäftsführ|vorstand|im auftrag|i\. ?a\.|"
+    rf"bearbeit|auskunft|ansprechpartner|zimmer|telefon|durchwahl|geschäftsführ|vorstand|{_SIGNS_FOR}|i\. ?a\.|"
     r"vertreten|bevollmächtigt|rechtsanw|kanzlei|unterschrift des",
     re.IGNORECASE,
 )
@@ -184,8 +186,10 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
-def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = None) -> float:
-    """How well a candidate's label (and, less, its line or sentence) speaks of the field."""
+def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = None, names_field: bool = False) -> float:
+    """How well a candidate's label (and, less, its line or sentence) speaks of the field. ``names_field``: its form
+    label names the field; a name there need not look like one ("Ev.-Luth. Kirchengemeinde Ebersholm"), an address
+    or a file number always does."""
     label = candidate.label_tokens
     context = candidate.context_tokens - label
     value = 2.0 * _matches(terms.wanted, label, weights) + _matches(terms.wanted, context, weights)
@@ -198,7 +202,7 @@ def score(terms: FieldTerms, candidate: Candidate, weights: Weights | None = Non
         value += 1.5
     if terms.sorts & candidate.sorts:
         value += 1.5  # a name for "Wer …?", an address for "Anschrift"
-    elif terms.sorts:
+    elif terms.sorts and not (names_field and "name" in terms.sorts and candidate.sorts == {"wert"}):
         value -= 1.0
     if _matches(terms.unwanted, label):
         value -= 2.0
@@ -250,8 +254,8 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
                 continue  # "der Antrag" is one of nothing the field counts
         if value is None:
             continue
-        points = score(terms, candidate, weights) + (_COUNTED_NOUN_POINTS if counts else 0.0)
         names_field = _label_names_field(terms, candidate, weights, spec)
+        points = score(terms, candidate, weights, names_field) + (_COUNTED_NOUN_POINTS if counts else 0.0)
         if kind == "text" and not (terms.sorts & candidate.sorts) and not names_field:
             continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
         if terms.street_only and kind == "text" and with_place(str(value)):

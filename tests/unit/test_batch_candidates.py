@@ -142,6 +142,36 @@ def test_a_field_asking_street_and_number_is_offered_the_street_alone(tmp_path: 
     assert "Weidenstraße 11, 08547 Mühlbergen" in [entry.value for entry in rank(anschrift, candidates).ranked]
 
 
+def test_names_in_letters_are_offered_whole(tmp_path: Path) -> None:
+    """Invented letters: a sender line without separators, a signature on the greeting's line, a surname that ends
+    like a street, a community named by its street, two first names and a name labelled by the field."""
+    applicant = FieldSpec(
+        name="antragsteller",
+        frage="Wer beantragt die Genehmigung?",
+        typ="text",
+        hinweis="Eigentümerin oder Gemeinschaft – nicht Hausverwaltung.",
+    )
+    letters = {
+        "brief": "Renate Oberholz Am Steinbruch 8 34633 Wolkenried\n\nSehr geehrte Damen und Herren,\n"
+        "ich beantrage die Genehmigung.\n\nMit freundlichen Grüßen Renate Oberholz\n",
+        "verwaltung": "Sehr geehrte Damen und Herren,\nwir verwalten im Auftrag der Eigentümerin, Frau Jana "
+        "Hollerbach, Uferstraße 19, das Haus. Den Antrag stellen wir für die Wohnungseigentümergemeinschaft "
+        "Parkstraße 12–14.\n\nMit freundlichen Grüßen\nIm Auftrag\nThomas Schwarz\n",
+        "formular": "Antragsteller/in:\nEv.-Luth. Kirchengemeinde Ebersholm\n"
+        "Eigentümer/in: Tobias und Lea Marquardt\nCc: Elfriede Sommer <e.sommer@example.org>\n",
+    }
+    candidates = case_candidates(_store(tmp_path, letters), list(letters), PUBLIC)
+    (tmp_path / "form").mkdir()
+    form_only = case_candidates(_store(tmp_path / "form", {"formular": letters["formular"]}), ["formular"], PUBLIC)
+    offered = {entry.value for entry in rank(applicant, form_only).ranked}
+    names = {str(candidate.value) for candidate in candidates.of("text") if "name" in candidate.sorts}
+    assert {"Renate Oberholz", "Jana Hollerbach", "Wohnungseigentümergemeinschaft Parkstraße 12–14"} <= names
+    assert "Elfriede Sommer" in {candidate.value for candidate in candidates.of("text")}
+    assert "Am Steinbruch 8, 34633 Wolkenried" in {candidate.value for candidate in candidates.of("text")}
+    assert {"Ev.-Luth. Kirchengemeinde Ebersholm", "Tobias und Lea Marquardt"} <= offered  # the label names the field
+    assert not {"Jana", "Im Auftrag", "Renate"} & names  # no name cut at its "-bach", no signing formula
+
+
 def test_the_enum_holds_the_values_as_written_and_none(form: CaseCandidates) -> None:
     choices = [rank(BEGINN, form), rank(ERMAESSIGUNG, form)]
     schema = choice_schema(choices)
