@@ -133,12 +133,13 @@ class BatchAnalyzer:
         self, schema: ExtractionSchema, reader: CaseReader, index: SearchIndex, doc_ids: list[str]
     ) -> list[CellResult]:
         """All fields of one case. The case's candidates are ranked per field and the model selects one per field
-        (or none) in one constrained call; a text field with no candidate is written freely and located."""
+        (or none) in one constrained call; a text field with no candidate is written freely and located (not a file
+        number: every file number of the case is a candidate, so with none there is none)."""
         candidates = case_candidates(reader.store, doc_ids, reader.scope)
         choices = [rank(spec, candidates) for spec in schema.felder]
         offered = [entry for entry in choices if entry.ranked]
         selected = self._select(reader, offered) if offered else {}
-        free = [entry.spec for entry in choices if not entry.ranked and entry.spec.typ == "text"]
+        free = [entry.spec for entry in choices if entry.writable]
         written = self._write(reader, free, index, doc_ids) if free else {}
         cells: list[CellResult] = []
         for entry in choices:

@@ -133,6 +133,7 @@ class FieldChoices:
     evident: tuple[str, Candidate] | None = None  # the one option the case's lines name, with its first line
     unnamed: frozenset[str] = frozenset()  # distinctive options no line of the case names ("Abwassergebühren")
     hidden: bool = False  # a value of the field's kind stands in running text or scored too low to be offered
+    writable: bool = False  # a text field with no candidate may be written freely; a file number has a shape
 
     @property
     def lines(self) -> bool:
@@ -277,7 +278,8 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
     evident = next(iter(named.items())) if len(named) == 1 else None
     form = sum(c.labelled for kind in ("datum", "betrag", "text") for c in candidates.of(kind)) >= _FORM_VALUES
     hidden = hidden or len(best) > limit or not form  # running text can hold a value no label names
-    return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden)
+    writable = kind == "text" and not best and terms.sorts != {"zeichen"}
+    return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden, writable)
 
 
 def _named_options(spec: FieldSpec, candidates: CaseCandidates) -> tuple[dict[str, Candidate], set[str]]:

@@ -197,3 +197,13 @@ def test_only_a_clear_labelled_first_choice_is_sure(form: CaseCandidates, tmp_pa
     (tmp_path / "brief").mkdir()
     nothing_labelled = rank(BEGINN, case_candidates(_store(tmp_path / "brief", {"brief": LETTER}), ["brief"], PUBLIC))
     assert confidence(nothing_labelled, None)[0] == "prüfen"  # running text may hold what no label names
+
+
+def test_a_file_number_is_never_written_freely(tmp_path: Path) -> None:
+    """Every file number of a case is a candidate; with none, the model must not write one (it took a title)."""
+    aktenzeichen = FieldSpec(name="aktenzeichen", frage="Welches Aktenzeichen hat der Bescheid?", typ="text")
+    rasse = FieldSpec(name="hunderasse", frage="Welche Rasse hat der Hund?", typ="text")
+    letter = "Widerspruch Straßenreinigung\nHiermit lege ich Widerspruch ein. Mein Beagle-Mischling bellt nie.\n"
+    candidates = case_candidates(_store(tmp_path, {"brief": letter}), ["brief"], PUBLIC)
+    assert not rank(aktenzeichen, candidates).writable
+    assert rank(rasse, candidates).writable
