@@ -389,16 +389,9 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
         line = document.lines[document.line_at(match.start())]
         sender = re.fullmatch(r"\s*(?P<name>[^·,|]{5,60}?)\s*[·,|]?\s*", text[line.start : match.start()])
         if sender and _looks_like_name(sender["name"]) and _PERSON_OR_FIRM.match(sender["name"]):
-            start = line.start + sender.start("name")
-            name = _without_salutation(sender["name"])
-            builder.add(
-                document,
-                "text",
-                start + len(sender["name"]) - len(name),
-                start + len(sender["name"]),
-                name,
-                sort="name",
-            )
+            end = line.start + sender.end("name")
+            name = _without_salutation(sender["name"])  # "Herrn Dr. Matthias Ebeling Weidenstraße 11 …"
+            builder.add(document, "text", end - len(name), end, name, sort="name")
     for match in _STREET_ONLY.finditer(text):
         builder.add(document, "text", match.start(), match.end(), match.group(0), sort="anschrift")
     for pattern in (_SALUTATION, _FIRM):
@@ -406,10 +399,9 @@ def _named_values(builder: _Builder, document: _DocumentText) -> None:
             community = bool(match.groupdict().get("community"))  # its street is part of its name
             group = "community" if community else "name"
             start, end = _without_leading_words(text, match.start(group), match.end(group))
-            street_word = re.search(rf"\s\S*{_STREET_SUFFIX}(?=\s+\d)", text[start : end + 6])  # "… Weidenstraße 11"
-            if (
-                street_word and street_word.start() < end - start and not community
-            ):  # a surname may end like a street ("Hollerbach", "Achterberg")
+            # "… Weidenstraße 11" ends a name; a surname may only end like a street ("Hollerbach", "Achterberg")
+            street_word = re.search(rf"\s\S*{_STREET_SUFFIX}(?=\s+\d)", text[start : end + 6])
+            if street_word and street_word.start() < end - start and not community:
                 end = start + street_word.start()
             name = " ".join(text[start:end].split())
             if _looks_like_name(name):
