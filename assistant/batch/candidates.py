@@ -60,11 +60,10 @@ _FILE_NUMBER = re.compile(
     r"(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d)[A-Za-z0-9ÄÖÜäöü]{1,8}(?:[./-][A-Za-z0-9ÄÖÜäöü]{1,8}){1,6}(?![\w/-]|\.\w)"
 )
 _UNIT_IN_LABEL = re.compile(r"\(\s*(?:in\s+)?(?P<unit>[^\s()]{1,12})\s*\)|\bin\s+(?P<unit2>m²|qm|m|cm|km|%|stück)\b")
-_GREETING = re.compile(r"mit freundlichen grüßen|hochachtungsvoll|unterschrift", re.IGNORECASE)
+_CLOSING = r"mit freundlichen grüßen|hochachtungsvoll"
+_GREETING = re.compile(rf"{_CLOSING}|unterschrift", re.IGNORECASE)
 _NAME_PART = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-_SIGNED = re.compile(
-    rf"(?i:mit freundlichen grüßen|hochachtungsvoll),?\s+(?P<name>(?:(?:Dr\.|Prof\.) )?{_NAME_PART} {_NAME_PART})\b"
-)
+_SIGNED = re.compile(rf"(?i:{_CLOSING}),?\s+(?P<name>(?:(?:Dr\.|Prof\.) )?{_NAME_PART} {_NAME_PART})\b")
 _EMAIL = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
 
 
@@ -137,11 +136,12 @@ class _DocumentText:
         self.units = passage_units(text)
 
     def page(self, offset: int) -> tuple[int, bool]:
-        number, ocr = 1, False
-        for start, page_number, page_ocr in self.pages:
-            if start <= offset:
-                number, ocr = page_number, page_ocr
+        _, number, ocr = self.page_at(offset)
         return number, ocr
+
+    def page_at(self, offset: int) -> tuple[int, int, bool]:
+        """(char_start, number, ocr) of the page that holds ``offset``."""
+        return max((page for page in self.pages if page[0] <= offset), default=(0, 1, False))
 
     def line_at(self, offset: int) -> int:
         low, high = 0, len(self.lines) - 1
@@ -491,7 +491,7 @@ def _near_greeting(document: _DocumentText, number: int) -> bool:
     """A bare name line counts as a name where letters put one: a signature, or the sender and recipient at the
     head of a page (a scanned letter behind a filing note starts on its own page)."""
     window = document.lines[max(0, number - 3) : number]
-    page_start = max((start for start, _, _ in document.pages if start <= document.lines[number].start), default=0)
+    page_start, _, _ = document.page_at(document.lines[number].start)
     return any(_GREETING.search(line.text) for line in window) or number - document.line_at(page_start) < 12
 
 

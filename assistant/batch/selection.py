@@ -278,9 +278,10 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
     evident = next(iter(named.items())) if len(named) == 1 else None
     form = sum(c.labelled for kind in ("datum", "betrag", "text") for c in candidates.of(kind)) >= _FORM_VALUES
     hidden = hidden or len(best) > limit or not form  # running text can hold a value no label names
-    writable = kind == "text" and not best and terms.sorts != {"zeichen"}
-    if kind == "text" and not best and not writable:  # text recognition may have broken a file number's shape
+    unfound, asks_file_number = kind == "text" and not best, terms.sorts == {"zeichen"}
+    if unfound and asks_file_number:  # text recognition may have broken a file number's shape
         hidden = hidden or any(line.ocr for line in candidates.of("zeile"))
+    writable = unfound and not asks_file_number
     return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden, writable)
 
 
