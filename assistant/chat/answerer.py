@@ -16,6 +16,7 @@ from typing import Literal
 from assistant.chat.check import (
     adds_nothing,
     contradicts_polarity,
+    misplaced_nouns,
     misses_asked_kind,
     unnamed_nouns,
     unsupported_figures,
@@ -331,18 +332,23 @@ class Answerer:
         self, text: str, excerpts: list[Excerpt], cited: set[int], question: str, evidence: EvidenceFound
     ) -> bool:
         """Figures the cited evidence does not hold, a yes/no that its deciding unit contradicts, nothing beyond the
-        question's own words, or a thing of the question that the cited documents never name."""
+        question's own words, a thing of the question that the cited documents never name, or one that only an
+        uncited excerpt names."""
         analyzer = shared_analyzer()
         cited_excerpts = [excerpt for excerpt in excerpts if excerpt.number in cited]
         cited_text = " ".join(" ".join([e.text(), e.hit.section, e.hit.heading]) for e in cited_excerpts)
+        cited_words = analyzer.token_set(cited_text)
+        titled_words = cited_words | analyzer.token_set(" ".join(e.hit.title for e in cited_excerpts))
+        uncited_words = analyzer.token_set(" ".join(e.text() for e in excerpts if e.number not in cited))
         deciding = evidence.citations[0].quote if evidence.citations else cited_text
         answer_words = analyzer.token_set(MARKER.sub("", text))
         return (
             bool(unsupported_figures(text, cited_text, question))
             or misses_asked_kind(text, question)
             or contradicts_polarity(text, deciding, question)
-            or adds_nothing(text, analyzer.token_set(cited_text), analyzer.token_set(question), answer_words)
+            or adds_nothing(text, cited_words, analyzer.token_set(question), answer_words)
             or bool(unnamed_nouns(text, question, self._named_by(cited_excerpts)))
+            or bool(misplaced_nouns(text, question, titled_words, uncited_words))
         )
 
     def _named_by(self, excerpts: list[Excerpt]) -> set[str]:

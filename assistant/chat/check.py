@@ -101,8 +101,20 @@ _NEGATION = re.compile(
 )
 
 
+# "Gilt für das TSF-W derselbe Stundensatz wie für das TSF?": two values compared, which no single wording decides
+_COMPARES = re.compile(
+    r"\b(derselbe[nm]?|dieselbe|dasselbe|gleiche[nmrs]?|gleich (hoch|viel|lang|teuer|groß)|identisch\w*|genauso)\b",
+    re.I,
+)
+
+
 def asks_yes_no(question: str) -> bool:
     return bool(_YES_NO_QUESTION.match(question))
+
+
+def asks_comparison(question: str) -> bool:
+    """A yes/no question whether two things have the same value: a negation in the evidence does not decide it."""
+    return asks_yes_no(question) and bool(_COMPARES.search(question))
 
 
 def stated_polarity(deciding: str, question: str) -> Literal["ja", "nein"]:
@@ -116,6 +128,8 @@ def contradicts_polarity(answer: str, deciding: str, question: str) -> bool:
     it (or the question) negates."""
     if not asks_yes_no(question):
         return False
+    if asks_comparison(question):
+        return bool(_YES.match(answer) or _NO.match(answer))  # the wording cannot confirm either; the values could
     stated = stated_polarity(deciding, question)
     if _YES.match(answer):
         return stated == "nein"
@@ -147,12 +161,27 @@ def question_nouns(question: str) -> set[str]:
 def unnamed_nouns(answer: str, question: str, document_words: set[str]) -> set[str]:
     """Nouns of the question that the answer repeats but its cited documents never name, not even inside a
     compound: "Ja, die ermäßigte Saisonkarte für Rentner kostet 40 €" from a fee schedule without Rentner answers
-    a case the documents do not regulate. A noun counted or aged by the question ("15-jährige Tochter") is the
-    asker's own case, which a bound in the document may cover."""
+    a case the documents do not regulate."""
+    return {noun for noun in _repeated_nouns(answer, question) if not _named_in(noun, document_words)}
+
+
+def _repeated_nouns(answer: str, question: str) -> set[str]:
+    """The question's nouns that the answer repeats, but for those counted or aged by the question ("15-jährige
+    Tochter"): that is the asker's own case, which a bound in the document may cover."""
     analyzer = shared_analyzer()
     counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
-    repeated = (question_nouns(question) & analyzer.token_set(MARKER.sub(" ", answer))) - counted
-    return {noun for noun in repeated if not _named_in(noun, document_words)}
+    return (question_nouns(question) & analyzer.token_set(MARKER.sub(" ", answer))) - counted
+
+
+def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_words: set[str]) -> set[str]:
+    """Nouns of the question that the answer repeats, that its cited excerpts do not name but another shown excerpt
+    does: "9 Unterrichtseinheiten … für die praktischen Übungen zur Reanimation [2]" took the figure of the
+    first-aid module from [2], while [1] is the row of the practical exercises."""
+    return {
+        noun
+        for noun in _repeated_nouns(answer, question)
+        if not _named_in(noun, cited_words) and _named_in(noun, uncited_words)
+    }
 
 
 def _named_in(noun: str, words: set[str]) -> bool:

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from assistant.chat.check import (
     ASKS_AMOUNT,
     MIN_PART_CHARS,
+    asks_comparison,
     asks_yes_no,
     figure_words,
     figures,
@@ -70,6 +71,8 @@ _ASKS: tuple[tuple[ValueKind, re.Pattern[str]], ...] = (
 _NOTHING = re.compile(r"(?!)")
 _DIGITS = re.compile(r"\d+(?:,\d+)?")
 _TOTAL = re.compile(r"\b(insgesamt|gesamt\w*|zusammen)\b", re.IGNORECASE)
+# "Was darf pro Stunde … berechnet werden?": the period a rate is for, which a rate table states once, not per row
+_RATE_PERIOD = re.compile(r"\b(?:pro|je)\s+(Stunde|Tag|Woche|Monat|Jahr)\b")
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def offered_choice(question: str, finding: Finding) -> Choice | None:
     if kind := asked_kind(question):
         options = value_options(kind, list(finding.candidates + finding.alternatives), question)
         return Choice("answer_choice", options) if options else None
-    if not asks_yes_no(question) or not finding.deciding:
+    if not asks_yes_no(question) or asks_comparison(question) or not finding.deciding:
         return None
     deciding = finding.deciding[0]
     topic = _topic(question_nouns(question), deciding)
@@ -140,7 +143,7 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
     first) states any, only its values are offered. A value the question itself names is a qualifier, not an answer."""
     asked = {_normal(match.group(0)) for match in _VALUE_PATTERNS[kind].finditer(question)}
     question_words = shared_analyzer().token_set(question)
-    nouns = question_nouns(question)
+    nouns = question_nouns(question) - shared_analyzer().token_set(" ".join(_RATE_PERIOD.findall(question)))
     # the counted noun names what was asked ("9 Unterrichtseinheiten"); other values name nothing ("17.00 Uhr")
     naming_values = _NOTHING if kind == "anzahl" else _VALUE_PATTERNS[kind]
     options: dict[str, ValueOption] = {}

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from assistant.chat.check import (
+    asks_comparison,
     contradicts_polarity,
+    misplaced_nouns,
     misses_asked_kind,
     stated_polarity,
     unnamed_nouns,
@@ -156,6 +158,33 @@ def test_an_amount_question_answered_without_an_amount_and_a_yes_against_a_negat
     assert not contradicts_polarity("Nein [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
 
 
+def test_a_comparison_of_two_values_is_not_decided_by_the_wording() -> None:
+    question = "Gilt für das Tragkraftspritzenfahrzeug TSF-W derselbe Stundensatz wie für das TSF?"
+    row = "6. Tragkraftspritzenfahrzeug TSF 57 Euro,"
+    assert asks_comparison(question)
+    assert contradicts_polarity("Ja, der Stundensatz ist identisch [1].", row, question)  # 57 and 99 Euro
+    assert (
+        offered_choice(question, find_evidence(question, [_hit(f"{row}\n7. Tragkraftspritzenfahrzeug TSF-W 99 Euro,")]))
+        is None
+    )
+    assert not asks_comparison("Darf ich gleichzeitig zwei Medien verlängern?")
+    assert not asks_comparison("Wie hoch ist die gleiche Gebühr?")  # no yes/no question
+
+
+def test_an_answer_from_an_excerpt_without_the_asked_thing_fails_where_another_excerpt_names_it() -> None:
+    analyzer = shared_analyzer()
+    question = "Wie viele Unterrichtseinheiten sind für die praktischen Übungen zur Reanimation vorgesehen?"
+    answer = "Es gibt 9 Unterrichtseinheiten für die praktischen Übungen zur Reanimation [2]."
+    deciding = analyzer.token_set("C. Praktische Übungen Reanimation 6 UE")
+    module = analyzer.token_set("Ausbildungscurriculum 1. Erste-Hilfe-Ausbildung - 9 Unterrichtseinheiten (UE)")
+    assert misplaced_nouns(answer, question, cited_words=module, uncited_words=deciding) == analyzer.token_set(
+        "Übungen Reanimation"
+    )
+    # the same answer citing the row that names the exercises, or a thing no excerpt names, is no such case
+    assert misplaced_nouns(answer, question, cited_words=deciding | module, uncited_words=set()) == set()
+    assert misplaced_nouns("Die Gebühr für den Platz ist 100,00 € [1].", "Was kostet ein Platz?", set(), set()) == set()
+
+
 def test_an_exception_for_the_asked_case_is_a_no() -> None:
     row = "- 1.300 € für die übrigen Schüler mit Ausnahme der Schüler der Sonderpädagogischen Bildungszentren"
     question = "Gibt es für Schüler eines Sonderpädagogischen Bildungszentrums einen Höchstbetrag?"
@@ -251,6 +280,9 @@ def test_a_unit_for_another_case_offers_no_value() -> None:
     assert _options("Welcher Stundensatz gilt für das Hilfeleistungs-Löschgruppenfahrzeug HLF 20?", [vehicles]) == [
         "236 Euro"
     ]
+    # the period of a rate is stated once for the table, not in every row
+    asked_per_hour = "Was darf pro Stunde für ein Hilfeleistungs-Löschgruppenfahrzeug HLF 20 berechnet werden?"
+    assert _options(asked_per_hour, [_hit(vehicles.text.split(":", 1)[1])]) == ["236 Euro"]
     # the unit must name every thing asked: a vehicle's rate is no rate for the crew
     assert _options("Welchen Stundensatz verlangt die Gemeinde für einen Feuerwehrangehörigen?", [vehicles]) == []
     curriculum = _hit("Die Ausbildung umfasst: 1. Erste-Hilfe-Ausbildung - 9 Unterrichtseinheiten")
