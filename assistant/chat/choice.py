@@ -73,6 +73,8 @@ _DIGITS = re.compile(r"\d+(?:,\d+)?")
 _TOTAL = re.compile(r"\b(insgesamt|gesamt\w*|zusammen)\b", re.IGNORECASE)
 # "Was darf pro Stunde … berechnet werden?": the period a rate is for, which a rate table states once, not per row
 _RATE_PERIOD = re.compile(r"\b(?:pro|je)\s+(Stunde|Tag|Woche|Monat|Jahr)\b")
+# "Mit welchem Betrag …", "Ab welcher Entfernung …": the noun of the asked kind, which the value itself names
+_KIND_NOUNS = "Betrag Summe Höhe Dauer Zeitraum Frist Uhrzeit Zeitpunkt Datum Entfernung Wegstrecke Strecke Anzahl"
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ def value_options(kind: ValueKind, candidates: list[Candidate], question: str) -
     first) states any, only its values are offered. A value the question itself names is a qualifier, not an answer."""
     asked = {_normal(match.group(0)) for match in _VALUE_PATTERNS[kind].finditer(question)}
     question_words = shared_analyzer().token_set(question)
-    nouns = question_nouns(question) - shared_analyzer().token_set(" ".join(_RATE_PERIOD.findall(question)))
+    named_by_value = " ".join([_KIND_NOUNS, *_RATE_PERIOD.findall(question)])
+    nouns = question_nouns(question) - shared_analyzer().token_set(named_by_value)
     # the counted noun names what was asked ("9 Unterrichtseinheiten"); other values name nothing ("17.00 Uhr")
     naming_values = _NOTHING if kind == "anzahl" else _VALUE_PATTERNS[kind]
     options: dict[str, ValueOption] = {}

@@ -273,6 +273,8 @@ def test_a_unit_for_another_case_offers_no_value() -> None:
     # "Erwachsene" does not state the asked case of a 23-year-old student; "< 18 Jahre" does admit a 15-year-old
     assert "100,00 €" not in _options("Ich bin 23 und studiere. Was kostet die Saisonkarte im Freibad?", pool)
     assert _options("Was kostet die Saisonkarte im Freibad für meine 15-jährige Tochter?", pool)[0] == "40,00 €"
+    # the noun of the asked kind ("Betrag") is named by the value itself
+    assert _options("Mit welchem Betrag muss ich rechnen, wenn ich im Freibad etwas verunreinige?", pool) == ["50,00 €"]
     vehicles = _hit(
         "Folgende Stundensätze gelten:\n10. Hilfeleistungs-Löschgruppenfahrzeug HLF 10 198 Euro,\n"
         "12. Hilfeleistungs-Löschgruppenfahrzeug HLF 20 236 Euro,\n13. Drehleiter DLK 23/12 290 Euro,"
