@@ -9,7 +9,7 @@ from typing import Literal
 
 from assistant.shared.citations import MARKER
 from ingest.german import shared_analyzer
-from ingest.quantities import measured, quantities
+from ingest.quantities import Quantity, measured, quantities
 
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\b")
 _NUMBER = re.compile(r"(?<![\w,.])\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|(?<![\w,])\d+(?:[,.]\d+)?")
@@ -35,6 +35,7 @@ _ASKS_COUNT = re.compile(r"\bwie viele\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} uhr\b", re.IGNORECASE)
 _FREE = re.compile(r"\b(kostenlos|kostenfrei|gebührenfrei|unentgeltlich|frei)\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?<=\d)[ .](?=\d{3}\b)")
+_ARTICLE_ONE = re.compile(r"\bein(?:e[mnrs]?)?\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "innerhalb eines Jahres": one year
 MIN_PART_CHARS = 4
 
 
@@ -60,7 +61,7 @@ def unsupported_figures(answer: str, evidence: str, question: str) -> set[str]:
     must stand there with its unit ("3,00 Euro" is not supported by "3 Nachmittage")."""
     known = figures(evidence) | figure_words(evidence) | figures(question) | figure_words(question)
     unsupported = {figure for figure in figures(answer) | figure_words(answer) if figure not in known} - {"1"}
-    stated = {(q.value, q.unit) for q in measured(quantities(f"{evidence} {question}"))}
+    stated = {(q.value, q.unit) for q in _measured(f"{evidence} {question}")}
     for quantity in measured(quantities(MARKER.sub(" ", answer))):
         if quantity.unit in _CHECKED_UNITS and (quantity.value, quantity.unit) not in stated:
             unsupported.add(f"{quantity.value:g} {quantity.unit}")
@@ -70,7 +71,7 @@ def unsupported_figures(answer: str, evidence: str, question: str) -> set[str]:
 def misses_asked_kind(answer: str, question: str) -> bool:
     """A question for an amount ("Was kostet …", "Welcher Stundensatz gilt …"), a duration ("Wie lange …"), a time of
     day ("Um wie viel Uhr …") or a count ("Wie viele …") answered without one."""
-    units = {quantity.unit for quantity in measured(quantities(MARKER.sub(" ", answer)))}
+    units = {quantity.unit for quantity in _measured(MARKER.sub(" ", answer))}
     if ASKS_AMOUNT.search(question):
         return "euro" not in units and not _FREE.search(answer)
     if _ASKS_DURATION.search(question):
@@ -80,6 +81,13 @@ def misses_asked_kind(answer: str, question: str) -> bool:
     if _ASKS_COUNT.search(question):
         return not (figures(answer) | figure_words(answer))
     return False
+
+
+def _measured(text: str) -> list[Quantity]:
+    """The measured quantities of ``text``, with one of a unit named by its article ("eines Jahres", "einem
+    Monat"), which the quantity reader leaves out because "ein" is mostly an article."""
+    ones = " ".join(f"1 {noun}" for noun in _ARTICLE_ONE.findall(text))
+    return measured(quantities(text)) + [q for q in measured(quantities(ones)) if q.unit in _DURATIONS]
 
 
 def _normal(raw: str) -> str:

@@ -158,6 +158,15 @@ def test_an_amount_question_answered_without_an_amount_and_a_yes_against_a_negat
     assert not contradicts_polarity("Nein [1].", deciding, "Kann ich die Leihfrist für eine DVD verlängern?")
 
 
+def test_one_year_named_by_its_article_is_a_duration() -> None:
+    evidence = "… unbeachtlich, wenn sie nicht innerhalb eines Jahres seit der Bekanntmachung geltend gemacht"
+    question = "Wie lange hat man Zeit, einen Formfehler geltend zu machen?"
+    assert not misses_asked_kind("Die Frist endet nach einem Jahr seit der Bekanntmachung [1].", question)
+    assert unsupported_figures("Die Frist beträgt 1 Jahr [1].", evidence, question) == set()
+    assert unsupported_figures("Die Frist beträgt 2 Jahre [1].", evidence, question) == {"2", "2 jahr"}
+    assert misses_asked_kind("Eine Person muss es geltend machen [1].", question)
+
+
 def test_a_comparison_of_two_values_is_not_decided_by_the_wording() -> None:
     question = "Gilt für das Tragkraftspritzenfahrzeug TSF-W derselbe Stundensatz wie für das TSF?"
     row = "6. Tragkraftspritzenfahrzeug TSF 57 Euro,"
