@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from assistant.batch.candidates import Candidate, case_candidates
+from assistant.batch.candidates import Candidate, CaseCandidates, case_candidates
 from assistant.batch.cases import BatchJob, CaseSpec
 from assistant.batch.fields import ExtractionSchema, FieldSpec
 from assistant.batch.reader import CaseReader, Located
@@ -31,6 +31,7 @@ from assistant.batch.selection import (
     choice_lines,
     choice_schema,
     confidence,
+    of_another_sort,
     rank,
     type_label,
 )
@@ -140,7 +141,7 @@ class BatchAnalyzer:
         offered = [entry for entry in choices if entry.ranked]
         selected = self._select(reader, offered) if offered else {}
         free = [entry.spec for entry in choices if entry.writable]
-        written = self._write(reader, free, index, doc_ids) if free else {}
+        written = self._write(reader, free, index, doc_ids, candidates) if free else {}
         cells: list[CellResult] = []
         for entry in choices:
             if entry.spec.name in written:
@@ -196,10 +197,16 @@ class BatchAnalyzer:
         )
 
     def _write(
-        self, reader: CaseReader, fields: list[FieldSpec], index: SearchIndex, doc_ids: list[str]
+        self,
+        reader: CaseReader,
+        fields: list[FieldSpec],
+        index: SearchIndex,
+        doc_ids: list[str],
+        candidates: CaseCandidates,
     ) -> dict[str, CellResult]:
         """Text fields no candidate fits ("mein Beagle-Mischling Bruno"): written by the model as before and kept
-        only where located in the text; always to be checked."""
+        only where located in the text and not a name or address the field does not ask for; always to be
+        checked."""
         documents = self._case_text(reader, fields, index, doc_ids)
         prompt = load_prompt("batch_extract").format(fields=_field_lines(fields), documents=documents)
         messages = [ChatMessage("system", self.system_prompt), ChatMessage("user", prompt)]
@@ -209,11 +216,11 @@ class BatchAnalyzer:
             json_schema=response_schema(fields),
         )
         answers = _parse_answers(raw)
-        return {spec.name: self._cell(spec, answers.get(spec.name), reader) for spec in fields}
+        return {spec.name: self._cell(spec, answers.get(spec.name), reader, candidates) for spec in fields}
 
-    def _cell(self, spec: FieldSpec, answer: object, reader: CaseReader) -> CellResult:
+    def _cell(self, spec: FieldSpec, answer: object, reader: CaseReader, candidates: CaseCandidates) -> CellResult:
         located = reader.locate(answer)
-        if located is None:
+        if located is None or of_another_sort(spec, str(located.value), candidates):
             return CellResult(field=spec.name, status="nicht_gefunden", confidence="prüfen", review=_FREE_REVIEW)
         return CellResult(
             field=spec.name,

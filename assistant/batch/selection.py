@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from assistant.batch.candidates import Candidate, CandidateKind, CaseCandidates, TextSort, with_place
 from assistant.batch.fields import EXCLUDING_CLAUSE, FieldSpec
-from assistant.batch.values import Measure, Unit, in_unit, unit_of
+from assistant.batch.values import Measure, Unit, find_measures, in_unit, unit_of
 from ingest.german import shared_analyzer
 
 NONE_CHOICE = "nicht angegeben"
@@ -28,6 +28,7 @@ _SORT_CUES: dict[TextSort, re.Pattern[str]] = {
     "zeichen": re.compile(r"zeichen|nummer|\bnr\b", re.IGNORECASE),
 }
 _STREET_ASKED = re.compile(r"straße|hausnummer", re.IGNORECASE)
+_WHERE_ASKED = re.compile(r"^\s*(wo|wohin|woher)\b", re.IGNORECASE)
 _PLACE_ASKED = re.compile(r"\bort\b|\bplz\b|postleitzahl|wohnort|anschrift|adresse", re.IGNORECASE)
 _MIN_LINE_SCORE = 0.8  # a line that decides a yes/no or choice field names more than the case's topic
 # "Im Auftrag" signs for the authority; "im Auftrag der Eigentümerin" names whom a letter is written for
@@ -58,6 +59,9 @@ _ASKED_COUNT = re.compile(
 )
 _COUNTED_NOUN_POINTS = 1.0  # a count of the asked noun speaks of the field as its label would
 _MIN_STEM_CHARS = 3
+# "Geschützt sind Bäume mit einem Stammumfang ab 80 cm": a number after a bound is a rule's threshold, not a value
+_BOUND_BEFORE = re.compile(r"\b(?:ab|mindestens|über|unter|bis zu|höchstens|maximal|mehr als|weniger als)\s*$", re.I)
+_THRESHOLD_PENALTY = 1.5
 _KIND_OF_TYPE: dict[str, CandidateKind] = {
     "datum": "datum",
     "betrag": "betrag",
@@ -79,11 +83,15 @@ class FieldTerms:
     sorts: frozenset[TextSort]
     street_only: bool = False  # "Straße und Hausnummer" asked: postcode and place are more than asked
     counted: str = ""  # the noun a count field counts, as written ("Bäume" of "Wie viele Bäume …?")
+    # measures the field's own wording states ("Umfang in 1 m Höhe gemessen"), in base units: how, not what
+    defining: frozenset[tuple[float, str]] = frozenset()
 
     @classmethod
     def of(cls, spec: FieldSpec) -> FieldTerms:
         analyzer = shared_analyzer()
         hint = spec.hinweis
+        asked = f"{spec.frage} {spec.hinweis}"
+        defining = [measure for measure in find_measures(asked) if measure.unit]
         unwanted_text = " ".join(match.group(0) for match in EXCLUDING_CLAUSE.finditer(hint))
         wanted = analyzer.token_set(f"{spec.name.replace('_', ' ')} {spec.frage} {EXCLUDING_CLAUSE.sub('', hint)}")
         options = analyzer.token_set(" ".join(spec.optionen)) - wanted
@@ -95,7 +103,6 @@ class FieldTerms:
         }
         cue = _CUE.search(spec.frage)
         cues = _CUE_WORDS.get(cue.group(1).lower(), set()) if cue else set()
-        asked = f"{spec.frage} {spec.hinweis}"
         sorts = {sort for sort, pattern in _SORT_CUES.items() if pattern.search(asked)} if spec.typ == "text" else set()
         asked_for = EXCLUDING_CLAUSE.sub("", asked)
         street_only = bool(_STREET_ASKED.search(asked_for)) and not _PLACE_ASKED.search(asked_for)
@@ -108,6 +115,7 @@ class FieldTerms:
             frozenset(sorts),
             street_only,
             counted["noun"] if counted else "",
+            frozenset(_in_base(measure) for measure in defining),
         )
 
 
@@ -232,6 +240,11 @@ def counts_asked(terms: FieldTerms, measure: Measure | None) -> bool:
     return any(word.endswith(stem) for stem in asked_stems for word in counted if len(stem) >= _MIN_STEM_CHARS)
 
 
+def _in_base(measure: Measure) -> tuple[float, str]:
+    unit = measure.unit
+    return (round(measure.value * unit.factor, 4), unit.dimension) if unit else (measure.value, "")
+
+
 def _field_unit(spec: FieldSpec) -> Unit | None:
     return unit_of(spec.einheit) if spec.einheit else None
 
@@ -253,10 +266,14 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
             counts = counts_asked(terms, candidate.measure)
             if candidate.measure and candidate.measure.implied and not counts:
                 continue  # "der Antrag" is one of nothing the field counts
+            if candidate.measure and candidate.measure.unit and _in_base(candidate.measure) in terms.defining:
+                continue  # "in 1 m Höhe" says where the field is measured
         if value is None:
             continue
         names_field = _label_names_field(terms, candidate, weights, spec)
         points = score(terms, candidate, weights, names_field) + (_COUNTED_NOUN_POINTS if counts else 0.0)
+        if kind == "zahl" and not candidate.labelled and _BOUND_BEFORE.search(candidate.label):
+            points -= _THRESHOLD_PENALTY
         if kind == "text" and not (terms.sorts & candidate.sorts) and not names_field:
             continue  # a labelled value whose label speaks of something else ("Rufname des Hundes")
         if terms.street_only and kind == "text" and with_place(str(value)):
@@ -283,6 +300,20 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
         hidden = hidden or any(line.ocr for line in candidates.of("zeile"))
     writable = unfound and not asks_file_number
     return FieldChoices(spec, best[:limit], evident, frozenset(unnamed), hidden, writable)
+
+
+def of_another_sort(spec: FieldSpec, value: str, candidates: CaseCandidates) -> bool:
+    """A freely written value that is one of the case's names or addresses while the field asks for neither: the
+    writer filled "Um welche Baumart handelt es sich?" with the street of the letter head."""
+    asked = FieldTerms.of(spec).sorts | ({"anschrift"} if _WHERE_ASKED.search(spec.frage) else set())
+    return any(
+        (candidate.sorts & {"name", "anschrift"}) - asked and _plain(str(candidate.value)) == _plain(value)
+        for candidate in candidates.of("text")
+    )
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _named_options(spec: FieldSpec, candidates: CaseCandidates) -> tuple[dict[str, Candidate], set[str]]:

@@ -9,7 +9,15 @@ import pytest
 
 from assistant.batch.candidates import CaseCandidates, case_candidates
 from assistant.batch.fields import FieldSpec
-from assistant.batch.selection import NONE_CHOICE, FieldChoices, Ranked, choice_schema, confidence, rank
+from assistant.batch.selection import (
+    NONE_CHOICE,
+    FieldChoices,
+    Ranked,
+    choice_schema,
+    confidence,
+    of_another_sort,
+    rank,
+)
 from assistant.batch.values import find_measures, in_unit, unit_of
 from ingest.passage_store import PassageStore
 from testkit import PUBLIC, store_document
@@ -126,6 +134,52 @@ def test_a_singular_of_the_counted_noun_counts_one(tmp_path: Path) -> None:
         (1.0, "ein großer Laubbaum")
     ]  # not "einen Antrag", "einer Baumfällung"
     assert rank(ANZAHL, candidates).ranked == []  # a tree is no table
+
+
+UMFANG = FieldSpec(
+    name="stammumfang",
+    frage="Welchen Stammumfang hat der Baum?",
+    typ="zahl",
+    einheit="cm",
+    hinweis="Umfang in 1 m Höhe gemessen – nicht Durchmesser oder Höhe.",
+)
+
+
+def test_a_threshold_and_where_the_field_is_measured_are_no_values(tmp_path: Path) -> None:
+    application = (
+        "Geschützt sind Bäume mit einem Stammumfang ab 80 cm, gemessen in 1 m Höhe über dem Erdboden.\n"
+        "Baumart: Bergahorn\n"
+        "Stammumfang in 1 m Höhe: 185 cm\n"
+        "Laut Gutachten hat der Stamm einen Stammumfang von rund 1,60 m.\n"
+    )
+    candidates = case_candidates(_store(tmp_path, {"antrag": application}), ["antrag"], PUBLIC)
+    values = [entry.value for entry in rank(UMFANG, candidates).ranked]
+    assert values[0] == 185.0 and 160.0 in values, values  # 1,60 m in the field's unit
+    assert 100.0 not in values  # "in 1 m Höhe" is how the field is measured
+
+    def score_of_80(sentence: str, folder: str) -> float:
+        (tmp_path / folder).mkdir()
+        letter = case_candidates(_store(tmp_path / folder, {"brief": sentence}), ["brief"], PUBLIC)
+        return next(entry.score for entry in rank(UMFANG, letter).ranked if entry.value == 80.0)
+
+    # "ab 80 cm" is the rule's threshold; "von 80 cm" states the tree's own
+    assert score_of_80("Der Baum hat einen Stammumfang ab 80 cm.", "b") < score_of_80(
+        "Der Baum hat einen Stammumfang von 80 cm.", "c"
+    )
+
+
+def test_a_name_or_address_written_freely_for_a_field_asking_neither_is_refused(tmp_path: Path) -> None:
+    letter = (
+        "Gerhard Pfannschmidt\nLindenstraße 4\n73087 Bad Boll\n\n"
+        "Sehr geehrte Damen und Herren,\nich beantrage die Fällung meiner Blaufichte.\n"
+    )
+    candidates = case_candidates(_store(tmp_path, {"antrag": letter}), ["antrag"], PUBLIC)
+    species = FieldSpec(name="baumart", frage="Um welche Baumart handelt es sich?", typ="text")
+    assert of_another_sort(species, "Lindenstraße  4", candidates)
+    assert of_another_sort(species, "Gerhard Pfannschmidt", candidates)
+    assert not of_another_sort(species, "Blaufichte", candidates)
+    place = FieldSpec(name="standort", frage="Wo steht der Baum?", typ="text")
+    assert not of_another_sort(place, "Lindenstraße 4", candidates)
 
 
 def test_a_field_asking_street_and_number_is_offered_the_street_alone(tmp_path: Path) -> None:
