@@ -133,11 +133,11 @@ def stated_polarity(deciding: str, question: str) -> Literal["ja", "nein"]:
 
 def contradicts_polarity(answer: str, deciding: str, question: str) -> bool:
     """A yes/no answer that does not fit its deciding unit: "Ja" where the unit negates, "Nein" where nothing in
-    it (or the question) negates."""
+    it (or the question) negates; any "Ja" or "Nein" to a comparison, which no wording confirms."""
     if not asks_yes_no(question):
         return False
     if asks_comparison(question):
-        return bool(_YES.match(answer) or _NO.match(answer))  # the wording cannot confirm either; the values could
+        return bool(_YES.match(answer) or _NO.match(answer))
     stated = stated_polarity(deciding, question)
     if _YES.match(answer):
         return stated == "nein"
@@ -184,12 +184,20 @@ def _repeated_nouns(answer: str, question: str) -> set[str]:
 def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_words: set[str]) -> set[str]:
     """Nouns of the question that the answer repeats, that its cited excerpts do not name but another shown excerpt
     does: "9 Unterrichtseinheiten … für die praktischen Übungen zur Reanimation [2]" took the figure of the
-    first-aid module from [2], while [1] is the row of the practical exercises."""
+    first-aid module from [2], while [1] is the row of the practical exercises. Here the cited excerpt must name the
+    noun itself: a more general word of another excerpt ("Angelegenheit" for "Kindergartenangelegenheiten")
+    does not."""
     return {
         noun
         for noun in _repeated_nouns(answer, question)
-        if not _named_in(noun, cited_words) and _named_in(noun, uncited_words)
+        if not _named_whole(noun, cited_words) and _named_in(noun, uncited_words)
     }
+
+
+def _named_whole(noun: str, words: set[str]) -> bool:
+    """Named as itself or inside a compound ("Platz" in "Betreuungsplatz"); the head alone does not name the
+    compound ("Angelegenheit" is not "Kindergartenangelegenheit")."""
+    return any(noun in word for word in words)
 
 
 def _named_in(noun: str, words: set[str]) -> bool:

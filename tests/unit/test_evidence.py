@@ -192,6 +192,12 @@ def test_an_answer_from_an_excerpt_without_the_asked_thing_fails_where_another_e
     # the same answer citing the row that names the exercises, or a thing no excerpt names, is no such case
     assert misplaced_nouns(answer, question, cited_words=deciding | module, uncited_words=set()) == set()
     assert misplaced_nouns("Die Gebühr für den Platz ist 100,00 € [1].", "Was kostet ein Platz?", set(), set()) == set()
+    # a general word does not name the specific thing asked about, which the uncited excerpt names
+    question = "In welchen Ausschuss gehören Kindergartenangelegenheiten?"
+    answer = "In den beschließenden Ausschüssen gehören Kindergartenangelegenheiten [2]."
+    general = analyzer.token_set("ob eine Angelegenheit zur Zuständigkeit eines beschließenden Ausschusses gehört")
+    listed = analyzer.token_set("1.3 Schulangelegenheiten, Kindergartenangelegenheiten,")
+    assert misplaced_nouns(answer, question, cited_words=general, uncited_words=listed)
 
 
 def test_an_exception_for_the_asked_case_is_a_no() -> None:
