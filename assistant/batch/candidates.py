@@ -65,6 +65,12 @@ _GREETING = re.compile(rf"{_CLOSING}|unterschrift", re.IGNORECASE)
 _NAME_PART = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 _SIGNED = re.compile(rf"(?i:{_CLOSING}),?\s+(?P<name>(?:(?:Dr\.|Prof\.) )?{_NAME_PART} {_NAME_PART})\b")
 _EMAIL = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
+# a table read out one cell per line: short headers without figures ("Stammumfang", "Kronen-Ø"), a unit below
+# one of them ("(cm)", "(1 m)"), then the row's cells in the same order
+_COLUMN_HEADER = re.compile(r"[A-ZÄÖÜ][^\d:|?]{0,24}")
+_HEADER_UNIT = re.compile(r"\([^()]{1,10}\)")
+_MIN_COLUMNS = 4
+_CELL_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -250,6 +256,7 @@ def case_candidates(store: PassageStore, doc_ids: list[str], scope: Scope) -> Ca
         pages = store.pages(doc_id, scope)
         text = PAGE_SEPARATOR.join(page.text for page in pages)
         document = _DocumentText(doc_id, text, [(page.char_start, page.number, page.ocr) for page in pages])
+        _column_values(builder, document)  # first: a measure in a cell keeps its header as label
         _typed_values(builder, document)
         _labelled_values(builder, document)
         _named_values(builder, document)
@@ -290,6 +297,67 @@ def _labelled_values(builder: _Builder, document: _DocumentText) -> None:
         if not _EMPTY_VALUE.match(document.text[start:end]):
             _labelled_value(builder, document, label, start, end)
             previous = _joined_address(builder, document, label, start, end, previous)
+
+
+def _column_values(builder: _Builder, document: _DocumentText) -> None:
+    """A one-row table read out one cell per line ("Baumart / Höhe / Stammumfang / (1 m)" over "Rotbuche / 24 m /
+    245 cm"): each header labels the cell at its position. A table of several rows is left alone, since a cell
+    wrapped onto two lines shifts every later row."""
+    lines = document.lines
+    number = 0
+    while number < len(lines):
+        headers, cells_from = _column_headers(lines, number)
+        cells = lines[cells_from : cells_from + len(headers)]
+        if len(headers) < _MIN_COLUMNS or len(cells) < len(headers) or not _one_row(lines, cells_from, len(headers)):
+            number = max(cells_from, number + 1)
+            continue
+        for header, cell in zip(headers, cells, strict=True):
+            start, end = _trimmed(document.text, cell.start, cell.end)
+            measure = next(iter(find_measures(document.text[start:end])), None)
+            if measure is not None and measure.unit is not None:
+                shifted = Measure(measure.value, start + measure.start, start + measure.end, measure.unit)
+                builder.add(
+                    document,
+                    "zahl",
+                    shifted.start,
+                    shifted.end,
+                    measure.value,
+                    measure=shifted,
+                    label=(_HEADER_UNIT.sub("", header).strip(), True),
+                )
+            elif end > start:
+                _labelled_value(builder, document, header, start, end)
+        number = cells_from + len(headers)
+
+
+def _column_headers(lines: list[_Line], number: int) -> tuple[list[str], int]:
+    """The headers of a table starting at line ``number`` (a unit line joins the header above), and where its
+    cells start."""
+    headers: list[str] = []
+    while number < len(lines):
+        text = lines[number].text.strip()
+        if headers and _HEADER_UNIT.fullmatch(text):
+            headers[-1] = f"{headers[-1]} {text}"
+        elif _COLUMN_HEADER.fullmatch(text) and len(text.split()) <= 3:
+            headers.append(text)
+        else:
+            break
+        number += 1
+    return headers, number
+
+
+def _one_row(lines: list[_Line], cells_from: int, columns: int) -> bool:
+    """Whether the cells are all short, mostly figures, and no second row starts below them (a line shaped like
+    the first cell: "2" after "1", "B2" after "B1")."""
+    cells = [line.text.strip() for line in lines[cells_from : cells_from + columns]]
+    if (
+        any(not cell or len(cell) > _CELL_CHARS for cell in cells)
+        or sum(bool(re.search(r"\d", c)) for c in cells) * 2 < columns
+    ):
+        return False
+    shape = re.sub(r"\d+", "#", cells[0])
+    below = lines[cells_from + columns : cells_from + 2 * columns]
+    return "#" not in shape or all(re.sub(r"\d+", "#", line.text.strip()) != shape for line in below)
 
 
 _Span = tuple[str, int, int]  # label, start, end of the previous labelled value

@@ -168,16 +168,33 @@ def test_a_threshold_and_where_the_field_is_measured_are_no_values(tmp_path: Pat
     )
 
 
+SPECIES = FieldSpec(name="baumart", frage="Um welche Baumart handelt es sich?", typ="text")
+
+
+def test_a_one_row_table_read_out_one_cell_per_line_labels_each_cell_by_its_header(tmp_path: Path) -> None:
+    report = (
+        "1. Baumdaten\nBaum-Nr.\nBaumart\nHöhe\nKronen-Ø\nStammumfang\n(1 m)\nStamm-Ø\n"
+        "B1\nRotbuche\n24 m\n15 m\n245 cm\n78 cm\n2. Befund\nAm Stammfuß befinden sich Fruchtkörper.\n"
+    )
+    candidates = case_candidates(_store(tmp_path, {"gutachten": report}), ["gutachten"], PUBLIC)
+    assert rank(UMFANG, candidates).ranked[0].value == 245.0
+    species = rank(SPECIES, candidates).ranked
+    assert species and species[0].value == "Rotbuche" and species[0].candidate.labelled
+    several = report.replace("78 cm\n", "78 cm\nB2\nStieleiche\n19 m\n14 m\n268 cm\n85 cm\n")
+    (tmp_path / "several").mkdir()
+    rows = case_candidates(_store(tmp_path / "several", {"gutachten": several}), ["gutachten"], PUBLIC)
+    assert not rank(SPECIES, rows).ranked  # which row is meant, no header can say
+
+
 def test_a_name_or_address_written_freely_for_a_field_asking_neither_is_refused(tmp_path: Path) -> None:
     letter = (
         "Gerhard Pfannschmidt\nLindenstraße 4\n73087 Bad Boll\n\n"
         "Sehr geehrte Damen und Herren,\nich beantrage die Fällung meiner Blaufichte.\n"
     )
     candidates = case_candidates(_store(tmp_path, {"antrag": letter}), ["antrag"], PUBLIC)
-    species = FieldSpec(name="baumart", frage="Um welche Baumart handelt es sich?", typ="text")
-    assert of_another_sort(species, "Lindenstraße  4", candidates)
-    assert of_another_sort(species, "Gerhard Pfannschmidt", candidates)
-    assert not of_another_sort(species, "Blaufichte", candidates)
+    assert of_another_sort(SPECIES, "Lindenstraße  4", candidates)
+    assert of_another_sort(SPECIES, "Gerhard Pfannschmidt", candidates)
+    assert not of_another_sort(SPECIES, "Blaufichte", candidates)
     place = FieldSpec(name="standort", frage="Wo steht der Baum?", typ="text")
     assert not of_another_sort(place, "Lindenstraße 4", candidates)
 
