@@ -91,7 +91,6 @@ class FieldTerms:
         analyzer = shared_analyzer()
         hint = spec.hinweis
         asked = f"{spec.frage} {spec.hinweis}"
-        defining = [measure for measure in find_measures(asked) if measure.unit]
         unwanted_text = " ".join(match.group(0) for match in EXCLUDING_CLAUSE.finditer(hint))
         wanted = analyzer.token_set(f"{spec.name.replace('_', ' ')} {spec.frage} {EXCLUDING_CLAUSE.sub('', hint)}")
         options = analyzer.token_set(" ".join(spec.optionen)) - wanted
@@ -115,7 +114,7 @@ class FieldTerms:
             frozenset(sorts),
             street_only,
             counted["noun"] if counted else "",
-            frozenset(_in_base(measure) for measure in defining),
+            frozenset(_in_base(measure, measure.unit) for measure in find_measures(asked) if measure.unit),
         )
 
 
@@ -240,9 +239,13 @@ def counts_asked(terms: FieldTerms, measure: Measure | None) -> bool:
     return any(word.endswith(stem) for stem in asked_stems for word in counted if len(stem) >= _MIN_STEM_CHARS)
 
 
-def _in_base(measure: Measure) -> tuple[float, str]:
-    unit = measure.unit
-    return (round(measure.value * unit.factor, 4), unit.dimension) if unit else (measure.value, "")
+def _defines_field(measure: Measure | None, terms: FieldTerms) -> bool:
+    return measure is not None and measure.unit is not None and _in_base(measure, measure.unit) in terms.defining
+
+
+def _in_base(measure: Measure, unit: Unit) -> tuple[float, str]:
+    """A measure in its dimension's base unit, to compare measures across units ("100 cm" and "1 m")."""
+    return round(measure.value * unit.factor, 4), unit.dimension
 
 
 def _field_unit(spec: FieldSpec) -> Unit | None:
@@ -266,7 +269,7 @@ def rank(spec: FieldSpec, candidates: CaseCandidates) -> FieldChoices:
             counts = counts_asked(terms, candidate.measure)
             if candidate.measure and candidate.measure.implied and not counts:
                 continue  # "der Antrag" is one of nothing the field counts
-            if candidate.measure and candidate.measure.unit and _in_base(candidate.measure) in terms.defining:
+            if _defines_field(candidate.measure, terms):
                 continue  # "in 1 m Höhe" says where the field is measured
         if value is None:
             continue

@@ -203,4 +203,4 @@ def _named_whole(noun: str, words: set[str]) -> bool:
 def _named_in(noun: str, words: set[str]) -> bool:
     """Generous on purpose, since a miss declines an answer: "platz" is named by "betreuungsplatz", "saisonkarte" by
     "karte"."""
-    return noun in words or any((len(word) >= MIN_PART_CHARS and word in noun) or noun in word for word in words)
+    return _named_whole(noun, words) or any(len(word) >= MIN_PART_CHARS and word in noun for word in words)
