@@ -16,8 +16,10 @@ from typing import Literal
 from assistant.chat.check import (
     adds_nothing,
     contradicts_polarity,
+    foreign_nouns,
     misplaced_nouns,
     misses_asked_kind,
+    names_nothing_new,
     unnamed_nouns,
     unsupported_figures,
 )
@@ -342,12 +344,15 @@ class Answerer:
         uncited_words = analyzer.token_set(" ".join(e.text() for e in excerpts if e.number not in cited))
         deciding = evidence.citations[0].quote if evidence.citations else cited_text
         answer_words = analyzer.token_set(MARKER.sub("", text))
+        document_words = self._named_by(cited_excerpts)
         return (
             bool(unsupported_figures(text, cited_text, question))
             or misses_asked_kind(text, question)
             or contradicts_polarity(text, deciding, question)
             or adds_nothing(text, cited_words, analyzer.token_set(question), answer_words)
-            or bool(unnamed_nouns(text, question, self._named_by(cited_excerpts)))
+            or names_nothing_new(text, question)
+            or bool(unnamed_nouns(text, question, document_words))
+            or bool(foreign_nouns(text, question, document_words))
             or bool(misplaced_nouns(text, question, titled_words, uncited_words))
         )
 

@@ -151,6 +151,47 @@ def adds_nothing(answer: str, evidence_words: set[str], question_words: set[str]
     return not (answer_words & evidence_words) - question_words and not _YES.match(answer) and not _NO.match(answer)
 
 
+# "Wie kann ich verlängern?" – "schriftlich oder persönlich": a manner may be answered without a noun
+_ASKS_MANNER = re.compile(
+    r"\bwie\b(?!\s+(lange|viele?|hoch|oft|alt|weit|groß))|\bin welcher form\b|\bauf welche weise\b", re.I
+)
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\wäöüß-]*")
+_INNER_CAPITALISED = re.compile(r"(?<=[\w,;)–-] )[A-ZÄÖÜ][\wäöüß-]*")  # not at a sentence's start: a noun
+# words an answer uses about its sources ("laut der Regel [1]"), which the sources need not contain
+_ABOUT_SOURCES = {"ja", "nein", "regel", "regelung", "quell", "fundstell", "unterlag", "dokument", "angab", "text"}
+
+
+def answer_nouns(answer: str, pattern: re.Pattern[str] = _CAPITALISED) -> set[str]:
+    """The answer's capitalised words, stemmed, without those about the sources themselves."""
+    return shared_analyzer().token_set(" ".join(pattern.findall(MARKER.sub(" ", answer)))) - _ABOUT_SOURCES
+
+
+def names_nothing_new(answer: str, question: str) -> bool:
+    """A question for a thing ("Welche elektronischen Geräte …?") answered with no thing and no figure beyond the
+    question's own: "Es ist nicht gestattet, elektronische Geräte im Freibad zu benutzen [1]." restates it."""
+    if asks_yes_no(question) or _ASKS_MANNER.search(question):
+        return False
+    plain = MARKER.sub(" ", answer)
+    new_figures = (figures(plain) | figure_words(plain)) - figures(question) - figure_words(question)
+    return not new_figures and not answer_nouns(answer) - shared_analyzer().token_set(question)
+
+
+def foreign_nouns(answer: str, question: str, document_words: set[str]) -> set[str]:
+    """Nouns of the answer that neither its cited documents nor the question name, not even inside a compound: a
+    body or a person the model brought from elsewhere ("… wird durch den Seniorenbeirat getroffen"). A sentence's
+    first word may be no noun ("Laut …", "Darüber …") and is left out."""
+    question_words = shared_analyzer().token_set(question)
+    return {
+        noun
+        for noun in answer_nouns(answer, _INNER_CAPITALISED) - _units()
+        if not _named_in(noun, document_words) and not _named_in(noun, question_words)
+    }
+
+
+def _units() -> set[str]:
+    return shared_analyzer().token_set("Euro Prozent Uhr Kilometer Meter Quadratmeter")
+
+
 # "drei Kinder", "15-jährige Tochter": the asker's own case, counted or aged ("120-Liter-Restmülltonne" is a thing)
 _COUNTED_NOUN = re.compile(
     r"(?:\d[\d,.]*|\b(?:"
@@ -182,15 +223,21 @@ def _repeated_nouns(answer: str, question: str) -> set[str]:
 
 
 def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_words: set[str]) -> set[str]:
-    """Nouns of the question that the answer repeats, that its cited excerpts do not name but another shown excerpt
-    does: "9 Unterrichtseinheiten … für die praktischen Übungen zur Reanimation [2]" took the figure of the
-    first-aid module from [2], while [1] is the row of the practical exercises. Here the cited excerpt must name the
-    noun itself: a more general word of another excerpt ("Angelegenheit" for "Kindergartenangelegenheiten")
-    does not."""
+    """Things of the question that its cited excerpts do not name but another shown excerpt does: "9
+    Unterrichtseinheiten … für die praktischen Übungen zur Reanimation [2]" took the figure of the first-aid module
+    from [2], while [1] is the row of the practical exercises; „In welchen Ausschuss gehören
+    Kindergartenangelegenheiten?“ answered from a sentence about „Angelegenheiten“ in general, while [1] lists them.
+    The cited excerpt must name the thing itself: a more general word ("Angelegenheit" for
+    "Kindergartenangelegenheiten") does not. The other excerpt must name it itself too, unless the answer repeats
+    the thing, which then surely is the point."""
+    analyzer = shared_analyzer()
+    counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
+    repeated = _repeated_nouns(answer, question)
     return {
         noun
-        for noun in _repeated_nouns(answer, question)
-        if not _named_whole(noun, cited_words) and _named_in(noun, uncited_words)
+        for noun in question_nouns(question) - counted
+        if not _named_whole(noun, cited_words)
+        and (_named_whole(noun, uncited_words) or (noun in repeated and _named_in(noun, uncited_words)))
     }
 
 

@@ -11,8 +11,10 @@ import pytest
 from assistant.chat.check import (
     asks_comparison,
     contradicts_polarity,
+    foreign_nouns,
     misplaced_nouns,
     misses_asked_kind,
+    names_nothing_new,
     stated_polarity,
     unnamed_nouns,
     unsupported_figures,
@@ -198,6 +200,41 @@ def test_an_answer_from_an_excerpt_without_the_asked_thing_fails_where_another_e
     general = analyzer.token_set("ob eine Angelegenheit zur Zuständigkeit eines beschließenden Ausschusses gehört")
     listed = analyzer.token_set("1.3 Schulangelegenheiten, Kindergartenangelegenheiten,")
     assert misplaced_nouns(answer, question, cited_words=general, uncited_words=listed)
+
+
+def test_an_excerpt_that_does_not_name_the_asked_thing_fails_even_where_the_answer_does_not_repeat_it() -> None:
+    analyzer = shared_analyzer()
+    question = "In welchen Ausschuss gehören Kindergartenangelegenheiten?"
+    answer = "Der Gemeinderat ist zuständig, wenn zweifelhaft ist, ob eine Angelegenheit dazu gehört [2]."
+    general = analyzer.token_set("ob eine Angelegenheit zur Zuständigkeit eines beschließenden Ausschusses gehört")
+    listed = analyzer.token_set("1.3 Schulangelegenheiten, Kindergartenangelegenheiten,")
+    assert misplaced_nouns(answer, question, cited_words=general, uncited_words=listed) == analyzer.token_set(
+        "Kindergartenangelegenheiten"
+    )
+    # the list under its heading names both things
+    heading = analyzer.token_set("§ 5 Verwaltungsausschuss")
+    assert misplaced_nouns(answer, question, cited_words=listed | heading, uncited_words=general) == set()
+
+
+def test_an_answer_that_only_restates_a_question_for_a_thing_fails_the_check() -> None:
+    question = "Welche elektronischen Geräte darf man im Freibad nicht benutzen?"
+    assert names_nothing_new("Es ist nicht gestattet, elektronische Geräte im Freibad zu benutzen [1].", question)
+    assert not names_nothing_new("Rundfunkgeräte und Fotohandys dürfen nicht betrieben werden [1].", question)
+    assert not names_nothing_new("Es ist ab 9.00 Uhr zu räumen [1].", "Bis wann ist zu räumen?")  # a figure is new
+    # a manner or a yes/no may be answered without a noun
+    assert not names_nothing_new("Schriftlich oder mündlich [1].", "Wie kann ich die Leihfrist verlängern?")
+    assert not names_nothing_new("Nein [1].", "Darf ich im Freibad Musik hören?")
+
+
+def test_a_body_the_cited_documents_never_name_fails_the_check() -> None:
+    analyzer = shared_analyzer()
+    hauptsatzung = analyzer.token_set("Der Verwaltungsausschuss entscheidet über Stundungen bis zu 6 Monaten.")
+    question = "Wer entscheidet über eine Stundung von vier Monaten?"
+    answer = "Darüber entscheidet der Seniorenbeirat [1]."
+    assert foreign_nouns(answer, question, hauptsatzung) == analyzer.token_set("Seniorenbeirat")
+    # named by the document, also as part of a compound, by the question, or words about the sources themselves
+    answer = "Laut der Regel [1] entscheidet der Ausschuss über die Stundung, 6 Monate, in Euro [1]."
+    assert foreign_nouns(answer, question, hauptsatzung) == set()
 
 
 def test_an_exception_for_the_asked_case_is_a_no() -> None:
