@@ -23,7 +23,7 @@ from assistant.chat.check import (
     unnamed_nouns,
     unsupported_figures,
 )
-from assistant.chat.choice import Choice, ValueOption, offered_choice
+from assistant.chat.choice import Choice, ValueOption, fits_question, offered_choice
 from assistant.chat.context import compress
 from assistant.chat.evidence import Candidate, Finding, FindingKind, find_evidence
 from assistant.settings import AnswerSettings, LlmSettings
@@ -167,6 +167,9 @@ class Answerer:
         self.settings = settings
         self.llm = llm
         self.system_prompt = load_prompt("answer_system")
+        # worked examples, shown only on a retry: they make the small model answer plainly written units, but also
+        # units that merely share a word, so a retry with them is reserved for a deciding unit that fits the question
+        self.example_prompt = f"{self.system_prompt}\n\n{load_prompt('answer_examples')}"
         self.texts = StoredTexts(index.store, scope)
 
     def warm_up(self) -> None:
@@ -217,10 +220,12 @@ class Answerer:
         if finding.kind == "belegt":
             timing = _FirstToken(started)
             raw = yield from self._generate(question, excerpts, timing)
-            if _declines(raw) and len(excerpts) > 1:
-                # a small model loses the deciding unit among similar ones: asked again with that unit alone
+            fits = fits_question(finding.deciding[0], question.text) if finding.deciding else False
+            if _declines(raw) and (len(excerpts) > 1 or fits):
+                # a small model loses the deciding unit among similar ones, or declines one it should read: asked
+                # again with that unit alone, shown worked examples where the unit fits the question
                 excerpts = excerpts[:1]
-                raw = yield from self._generate(question, excerpts, timing)
+                raw = yield from self._generate(question, excerpts, timing, with_examples=fits)
             first_token = timing.seconds
         verified = self._final(raw, excerpts, question.text, evidence)
         if verified.status == "unsicher" and finding.kind == "belegt":
@@ -229,11 +234,12 @@ class Answerer:
         yield AnswerDone(time.perf_counter() - started, first_token, evidence_at)
 
     def _generate(
-        self, question: Question, excerpts: list[Excerpt], timing: _FirstToken
+        self, question: Question, excerpts: list[Excerpt], timing: _FirstToken, with_examples: bool = False
     ) -> Generator[AnswerText, None, str]:
         """Streams the model's answer; the decline sentence is held back (another try may follow). Returns it raw."""
         marker_filter = MarkerFilter({excerpt.number for excerpt in excerpts})
-        generation = self.chat_model.stream(self._messages(question, excerpts), max_tokens=self.llm.max_answer_tokens)
+        messages = self._messages(question, excerpts, with_examples)
+        generation = self.chat_model.stream(messages, max_tokens=self.llm.max_answer_tokens)
         raw = held = ""
         with closing(generation):  # closing these events (a dropped client) stops the model at once
             for piece in generation:
@@ -408,8 +414,8 @@ class Answerer:
         previous = [turn.content for turn in question.history if turn.role == "user"][-1:]
         return " ".join([*previous, question.text])
 
-    def _messages(self, question: Question, excerpts: list[Excerpt]) -> list[ChatMessage]:
-        messages = [ChatMessage("system", self.system_prompt)]
+    def _messages(self, question: Question, excerpts: list[Excerpt], with_examples: bool = False) -> list[ChatMessage]:
+        messages = [ChatMessage("system", self.example_prompt if with_examples else self.system_prompt)]
         turns = question.history[-2 * self.settings.history_turns :] if self.settings.history_turns else ()
         for turn in turns:
             messages.append(ChatMessage(turn.role, turn.content[:_HISTORY_ANSWER_CHARS]))

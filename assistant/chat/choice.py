@@ -128,11 +128,17 @@ def offered_choice(question: str, finding: Finding) -> Choice | None:
     if not asks_yes_no(question) or asks_comparison(question) or not finding.deciding:
         return None
     deciding = finding.deciding[0]
-    topic = _topic(question_nouns(question), deciding)
-    if not _names_topic(topic, _unit_words(deciding, _NOTHING)) or not _states_the_case(deciding, question):
+    if not fits_question(deciding, question):
         return None
     expected = stated_polarity(deciding.unit.span.text, question)
     return Choice("answer_yes_no", [ValueOption("ja", deciding), ValueOption("nein", deciding)], expected)
+
+
+def fits_question(candidate: Candidate, question: str) -> bool:
+    """Whether the unit is about the asked matter (it names a noun of the question beyond its document's title) and
+    states the asked case (every figure of the question)."""
+    topic = _topic(question_nouns(question), candidate)
+    return _names_topic(topic, _unit_words(candidate, _NOTHING)) and _states_the_case(candidate, question)
 
 
 def asked_kind(question: str) -> ValueKind | None:

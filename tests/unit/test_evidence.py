@@ -19,8 +19,8 @@ from assistant.chat.check import (
     unnamed_nouns,
     unsupported_figures,
 )
-from assistant.chat.choice import MAX_OPTIONS, NO_CHOICE, asked_kind, offered_choice, value_options
-from assistant.chat.evidence import find_evidence
+from assistant.chat.choice import MAX_OPTIONS, NO_CHOICE, asked_kind, fits_question, offered_choice, value_options
+from assistant.chat.evidence import Candidate, find_evidence
 from ingest.german import shared_analyzer
 from ingest.quantities import quantities, serves
 from ingest.types import SearchHit
@@ -373,3 +373,26 @@ def test_a_choice_among_several_values_is_also_offered_in_the_opposite_order() -
     assert reordered.options == choice.options[::-1]
     assert reordered.schema()["properties"]["wert"]["enum"][:-1] == [option.value for option in reordered.options]
     assert reordered.lines().splitlines()[0].startswith(f"- {choice.options[-1].value}:")
+
+
+def test_a_deciding_unit_fits_the_question_only_where_it_names_the_asked_matter_and_case() -> None:
+    """The gate for the retry with worked examples: a unit that merely shares the document is not read out."""
+
+    def deciding(question: str, text: str) -> Candidate:
+        finding = find_evidence(question, [_hit(text)])
+        assert finding.deciding, finding
+        return finding.deciding[0]
+
+    question = "Von welchen Seiten des Beckens darf man nicht ins Wasser springen?"
+    assert fits_question(
+        deciding(question, "(3) Es ist nicht gestattet, von den Längsseiten in das Becken zu springen;"), question
+    )
+    # another matter of the same document, and a row for another case than the asker's age
+    question = "Welche elektronischen Geräte darf man im Freibad nicht benutzen?"
+    assert not fits_question(
+        deciding(question, "(2) Das Schwimmbecken darf nur von geübten Schwimmern benutzt werden."), question
+    )
+    question = "Ich bin 23 und studiere. Was kostet die Saisonkarte?"
+    assert not fits_question(
+        deciding(question, "| Leistung | Preis |\n|---|---|\n| Saisonkarte Erwachsene | 100,00 € |"), question
+    )
