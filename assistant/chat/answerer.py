@@ -217,7 +217,6 @@ class Answerer:
             yield AnswerDone(time.perf_counter() - started, None, evidence_at)
             return
         raw = ""
-        fits = examples_shown = False
         if finding.kind == "belegt":
             timing = _FirstToken(started)
             raw = yield from self._generate(question, excerpts, timing)
@@ -225,15 +224,10 @@ class Answerer:
             if _declines(raw) and (len(excerpts) > 1 or fits):
                 # a small model loses the deciding unit among similar ones, or declines one it should read: asked
                 # again with that unit alone, shown worked examples where the unit fits the question
-                excerpts, examples_shown = excerpts[:1], fits
+                excerpts = excerpts[:1]
                 raw = yield from self._generate(question, excerpts, timing, with_examples=fits)
             first_token = timing.seconds
         verified = self._final(raw, excerpts, question.text, evidence)
-        if verified.status == "unsicher" and fits and not examples_shown:
-            # an answer that failed the check gets one more try in the same way; not streamed, since the verified
-            # answer replaces what the clerk saw so far
-            retry = _drained(self._generate(question, excerpts[:1], _FirstToken(started), with_examples=True))
-            verified = self._final(retry, excerpts[:1], question.text, evidence)
         if verified.status == "unsicher" and finding.kind == "belegt":
             verified = self._chosen(question.text, finding, excerpts) or verified
         yield verified
@@ -452,15 +446,6 @@ class _FirstToken:
 
     def seen(self) -> None:
         self.seconds = self.seconds or time.perf_counter() - self.started
-
-
-def _drained(generation: Generator[AnswerText, None, str]) -> str:
-    """Runs a generation to its end without passing its text on; returns its result."""
-    while True:
-        try:
-            next(generation)
-        except StopIteration as stop:
-            return stop.value
 
 
 def _declines(raw: str) -> bool:
