@@ -215,22 +215,11 @@ def unnamed_nouns(answer: str, question: str, document_words: set[str]) -> set[s
 
 
 def _repeated_nouns(answer: str, question: str) -> set[str]:
-    """The question's nouns of its case (``case_nouns``) that the answer repeats."""
-    return case_nouns(question) & shared_analyzer().token_set(MARKER.sub(" ", answer))
-
-
-# "Welche DIN-Norm …?", "Wie viele Gemeinderäte …?": the kind of thing asked for, which the answer's value names
-_ASKED_KIND_NOUN = re.compile(r"\b(?i:welche[nrsm]?|wie viele)\s+(?:[a-zäöüß]+\s+)?([A-ZÄÖÜ][\wäöüß-]*)")
-
-
-def case_nouns(question: str) -> set[str]:
-    """The question's nouns but for those counted or aged by the question ("15-jährige Tochter": the asker's own
-    case, which a bound in the document may cover) and the kind of thing asked for ("Welche DIN-Norm …?" is answered
-    by "DIN 13155" from a document that never says "Norm")."""
+    """The question's nouns that the answer repeats, but for those counted or aged by the question ("15-jährige
+    Tochter"): that is the asker's own case, which a bound in the document may cover."""
     analyzer = shared_analyzer()
     counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
-    asked = analyzer.token_set(" ".join(_ASKED_KIND_NOUN.findall(question)))
-    return question_nouns(question) - counted - asked
+    return (question_nouns(question) & analyzer.token_set(MARKER.sub(" ", answer))) - counted
 
 
 def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_words: set[str]) -> set[str]:
@@ -241,10 +230,12 @@ def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_w
     The cited excerpt must name the thing itself: a more general word ("Angelegenheit" for
     "Kindergartenangelegenheiten") does not. The other excerpt must name it itself too, unless the answer repeats
     the thing, which then surely is the point."""
+    analyzer = shared_analyzer()
+    counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
     repeated = _repeated_nouns(answer, question)
     return {
         noun
-        for noun in case_nouns(question)
+        for noun in question_nouns(question) - counted
         if not _named_whole(noun, cited_words)
         and (_named_whole(noun, uncited_words) or (noun in repeated and _named_in(noun, uncited_words)))
     }

@@ -155,3 +155,54 @@ def test_a_model_that_declines_both_shows_the_deciding_unit_as_unsure(
 
     assert answer.status == "unsicher", answer
     assert "125,00 €" in answer.citations[0].quote and answer.answer.startswith("Ich kann die Antwort nicht sicher")
+
+
+class FirstDecliningModel(ChatModelProxy):
+    """The real local LLM, except that its first written answer declines (scripted, so that the retry is reached
+    on every run); records the system prompt and sources of every written answer."""
+
+    def __init__(self, model: Any) -> None:
+        super().__init__(model)
+        self.asked: list[tuple[str, str]] = []
+
+    def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, stop: list[str] | None = None
+    ) -> Generator[str, None, None]:
+        self.asked.append((messages[0].content, messages[-1].content))
+        if len(self.asked) == 1:
+            yield "In den vorliegenden Unterlagen habe ich dazu nichts gefunden."
+            return
+        yield from super().stream(messages, max_tokens=max_tokens, stop=stop)
+
+
+def _first_declined(question: str, sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Path) -> Any:
+    model = FirstDecliningModel(chat_model)
+    services = Services(assistant_settings(sample_index, tmp_path), embedder=embedder, chat_model=model)
+    return model, services.answerer(PUBLIC).answer(Question(question)).verified
+
+
+def test_a_declined_unit_that_fits_the_question_is_asked_again_alone_with_worked_examples(
+    sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Path
+) -> None:
+    question = "Von welchen Seiten des Beckens darf man laut Badeordnung nicht ins Wasser springen?"
+    model, answer = _first_declined(question, sample_index, embedder, chat_model, tmp_path)
+
+    assert len(model.asked) == 2, model.asked
+    (first_system, _), (second_system, second_sources) = model.asked
+    assert "Beispiele (erfundene Quellen" not in first_system and "Beispiele (erfundene Quellen" in second_system
+    assert "Längsseiten" in second_sources and "[2]" not in second_sources  # the deciding unit alone
+    # the small model may still decline; what it answers must rest on the unit
+    assert answer.status in ("beantwortet", "unsicher"), answer
+    if answer.status == "beantwortet":
+        assert "Längsseiten" in answer.answer, answer.answer
+
+
+def test_a_declined_unit_of_another_case_gets_no_worked_examples(
+    sample_index: Path, embedder: Embedder, chat_model: Any, tmp_path: Path
+) -> None:
+    # the fee table's rows do not state the asker's age: no row fits, so no examples push the model to read one out
+    question = "Ich bin 23 und studiere. Welche Saisonkarte bekomme ich im Freibad und was kostet sie?"
+    model, _ = _first_declined(question, sample_index, embedder, chat_model, tmp_path)
+
+    assert model.asked, "the model was asked"
+    assert all("Beispiele (erfundene Quellen" not in system for system, _ in model.asked)
