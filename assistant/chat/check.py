@@ -215,11 +215,15 @@ def unnamed_nouns(answer: str, question: str, document_words: set[str]) -> set[s
 
 
 def _repeated_nouns(answer: str, question: str) -> set[str]:
-    """The question's nouns that the answer repeats, but for those counted or aged by the question ("15-jährige
-    Tochter"): that is the asker's own case, which a bound in the document may cover."""
-    analyzer = shared_analyzer()
-    counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
-    return (question_nouns(question) & analyzer.token_set(MARKER.sub(" ", answer))) - counted
+    """The question's nouns of its case (``_case_nouns``) that the answer repeats."""
+    return _case_nouns(question) & shared_analyzer().token_set(MARKER.sub(" ", answer))
+
+
+def _case_nouns(question: str) -> set[str]:
+    """The question's nouns but for those counted or aged by the question ("15-jährige Tochter"): that is the
+    asker's own case, which a bound in the document may cover."""
+    counted = shared_analyzer().token_set(" ".join(_COUNTED_NOUN.findall(question)))
+    return question_nouns(question) - counted
 
 
 def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_words: set[str]) -> set[str]:
@@ -230,12 +234,10 @@ def misplaced_nouns(answer: str, question: str, cited_words: set[str], uncited_w
     The cited excerpt must name the thing itself: a more general word ("Angelegenheit" for
     "Kindergartenangelegenheiten") does not. The other excerpt must name it itself too, unless the answer repeats
     the thing, which then surely is the point."""
-    analyzer = shared_analyzer()
-    counted = analyzer.token_set(" ".join(_COUNTED_NOUN.findall(question)))
     repeated = _repeated_nouns(answer, question)
     return {
         noun
-        for noun in question_nouns(question) - counted
+        for noun in _case_nouns(question)
         if not _named_whole(noun, cited_words)
         and (_named_whole(noun, uncited_words) or (noun in repeated and _named_in(noun, uncited_words)))
     }

@@ -194,23 +194,20 @@ def test_an_answer_from_an_excerpt_without_the_asked_thing_fails_where_another_e
     # the same answer citing the row that names the exercises, or a thing no excerpt names, is no such case
     assert misplaced_nouns(answer, question, cited_words=deciding | module, uncited_words=set()) == set()
     assert misplaced_nouns("Die Gebühr für den Platz ist 100,00 € [1].", "Was kostet ein Platz?", set(), set()) == set()
-    # a general word does not name the specific thing asked about, which the uncited excerpt names
-    question = "In welchen Ausschuss gehören Kindergartenangelegenheiten?"
-    answer = "In den beschließenden Ausschüssen gehören Kindergartenangelegenheiten [2]."
-    general = analyzer.token_set("ob eine Angelegenheit zur Zuständigkeit eines beschließenden Ausschusses gehört")
-    listed = analyzer.token_set("1.3 Schulangelegenheiten, Kindergartenangelegenheiten,")
-    assert misplaced_nouns(answer, question, cited_words=general, uncited_words=listed)
 
 
-def test_an_excerpt_that_does_not_name_the_asked_thing_fails_even_where_the_answer_does_not_repeat_it() -> None:
+def test_a_general_word_does_not_name_the_asked_thing_also_where_the_answer_does_not_repeat_it() -> None:
     analyzer = shared_analyzer()
     question = "In welchen Ausschuss gehören Kindergartenangelegenheiten?"
-    answer = "Der Gemeinderat ist zuständig, wenn zweifelhaft ist, ob eine Angelegenheit dazu gehört [2]."
     general = analyzer.token_set("ob eine Angelegenheit zur Zuständigkeit eines beschließenden Ausschusses gehört")
     listed = analyzer.token_set("1.3 Schulangelegenheiten, Kindergartenangelegenheiten,")
-    assert misplaced_nouns(answer, question, cited_words=general, uncited_words=listed) == analyzer.token_set(
-        "Kindergartenangelegenheiten"
-    )
+    for answer in (
+        "In den beschließenden Ausschüssen gehören Kindergartenangelegenheiten [2].",
+        "Der Gemeinderat ist zuständig, wenn zweifelhaft ist, ob eine Angelegenheit dazu gehört [2].",
+    ):
+        assert misplaced_nouns(answer, question, cited_words=general, uncited_words=listed) == analyzer.token_set(
+            "Kindergartenangelegenheiten"
+        ), answer
     # the list under its heading names both things
     heading = analyzer.token_set("§ 5 Verwaltungsausschuss")
     assert misplaced_nouns(answer, question, cited_words=listed | heading, uncited_words=general) == set()
