@@ -220,12 +220,13 @@ class Answerer:
         if finding.kind == "belegt":
             timing = _FirstToken(started)
             raw = yield from self._generate(question, excerpts, timing)
-            fits = fits_question(finding.deciding[0], question.text) if finding.deciding else False
-            if _declines(raw) and (len(excerpts) > 1 or fits):
-                # a small model loses the deciding unit among similar ones, or declines one it should read: asked
-                # again with that unit alone, shown worked examples where the unit fits the question
-                excerpts = excerpts[:1]
-                raw = yield from self._generate(question, excerpts, timing, with_examples=fits)
+            if _declines(raw):
+                fits = bool(finding.deciding) and fits_question(finding.deciding[0], question.text)
+                if len(excerpts) > 1 or fits:
+                    # a small model loses the deciding unit among similar ones, or declines one it should read:
+                    # asked again with that unit alone, shown worked examples where the unit fits the question
+                    excerpts = excerpts[:1]
+                    raw = yield from self._generate(question, excerpts, timing, with_examples=fits)
             first_token = timing.seconds
         verified = self._final(raw, excerpts, question.text, evidence)
         if verified.status == "unsicher" and finding.kind == "belegt":
